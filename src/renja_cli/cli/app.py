@@ -1,0 +1,200 @@
+"""``renja`` commands. Each one parses options, calls one core function and
+hands the result to a renderer; errors are turned into exit codes once, here."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from renja_cli.errors import EXIT_INVALID, EXIT_USAGE, DataErrors, RenjaError, UsageError
+from renja_cli.render.capaian import FormatCapaian
+
+EXIT_INTERNAL = 3
+
+_CLICK_MESSAGES = (
+    (re.compile(r"^No such option: (.*?)(?:\s+Did you mean (.*)\?)?$"), "opsi tidak dikenal: {0}"),
+    (re.compile(r"^Missing option '(.*)'.*"), "opsi {0} wajib diisi"),
+    (re.compile(r"^No such command '(.*)'\.?$"), "perintah '{0}' tidak dikenal"),
+    (re.compile(r"^Invalid value for '(.*?)': (.*)$", re.S), "nilai tidak valid untuk {0}: {1}"),
+    (re.compile(r"^Option '(.*)' requires an argument\.$"), "opsi {0} memerlukan nilai"),
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "argumen berlebih: {0}"),
+    (re.compile(r"^Missing argument '(.*)'\.?$"), "argumen {0} wajib diisi"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, template in _CLICK_MESSAGES:
+        match = pattern.match(message.strip())
+        if match:
+            return template.format(*(g or "" for g in match.groups()))
+    return message
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_error(exc: RenjaError) -> None:
+    errors = exc.errors if isinstance(exc, DataErrors) else [exc]
+    console = _stderr()
+    for err in errors:
+        code = f"{err.code} " if err.code else ""
+        where = f"{err.location}: " if err.location is not None else ""
+        field = f"{err.field}: " if err.field else ""
+        console.print(f"[bold red]galat[/] {where}{code}{field}{err.message}", markup=True)
+    if len(errors) > 1:
+        console.print(f"{len(errors)} galat.")
+
+
+class RenjaGroup(TyperGroup):
+    """Catches every error once, whichever way the app is invoked."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args, prog_name, complete_var, standalone_mode=False,
+                windows_expand_args=windows_expand_args, **extra,
+            )
+            code = result if isinstance(result, int) else 0
+        except typer.TyperException as exc:  # click's usage errors (vendored by typer)
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                typer.echo(ctx.get_help())
+                code = 0
+            else:
+                hint = f"\nLihat '{ctx.command_path} --help'." if ctx is not None else ""
+                _stderr().print(
+                    f"[bold red]galat[/] {_translate(exc.format_message())}{hint}", markup=True
+                )
+                code = exc.exit_code
+        except typer.Abort:
+            _stderr().print("dibatalkan")
+            code = 130
+        except RenjaError as exc:
+            print_error(exc)
+            code = exc.exit_code
+        except Exception as exc:  # the user must never see a traceback
+            if os.environ.get("RENJA_DEBUG"):
+                raise
+            _stderr().print(
+                f"[bold red]galat internal[/] {type(exc).__name__}: {exc}\n"
+                "Ini kesalahan program renja, bukan data Anda; laporkan dengan perintah yang "
+                "dijalankan (RENJA_DEBUG=1 menampilkan rinciannya)."
+            )
+            code = EXIT_INTERNAL
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=RenjaGroup,
+    name="renja",
+    help="Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Folder data (bawaan: $RENJA_DATA, lalu ./data, lalu data bawaan paket).",
+        show_default=False,
+    ),
+]
+TahunOpt = Annotated[int | None, typer.Option("--tahun", "-t", help="Tahun kinerja, mis. 2025.")]
+TriwulanOpt = Annotated[
+    int | None,
+    typer.Option("--triwulan", "-w", help="Posisi s.d. triwulan 1-4 (bawaan: terakhir yang ada)."),
+]
+
+
+def _need_tahun(tahun: int | None) -> int:
+    if tahun is None:
+        raise UsageError("opsi --tahun wajib diisi, mis. --tahun 2025")
+    return tahun
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _print_rich(renderable: Any) -> None:
+    from rich.console import Console
+
+    Console(highlight=False).print(renderable)
+
+
+@app.command("capaian")
+def capaian(
+    tahun: TahunOpt = None,
+    triwulan: TriwulanOpt = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="Jenis target: pk (bawaan), renstra, …")
+    ] = None,
+    sk: Annotated[str | None, typer.Option("--sk", help="Hanya satu sasaran, mis. SK.1.")] = None,
+    format: Annotated[
+        FormatCapaian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatCapaian.tabel,
+    data: DataOpt = None,
+    nama_lengkap: Annotated[
+        bool, typer.Option("--nama-lengkap", help="Tampilkan nama indikator lengkap di tabel.")
+    ] = False,
+) -> None:
+    """Capaian setiap indikator terhadap targetnya, dikelompokkan per sasaran."""
+    from renja_cli.engine import susun_capaian
+    from renja_cli.loading import resolve_data_dir
+    from renja_cli.render import capaian as render
+
+    laporan = susun_capaian(
+        resolve_data_dir(data), _need_tahun(tahun), triwulan, target, sk
+    )
+    if format is FormatCapaian.tabel:
+        _print_rich(render.render_tabel(laporan, nama_lengkap))
+    elif format is FormatCapaian.json:
+        _out(render.render_json(laporan))
+    elif format is FormatCapaian.csv:
+        _out(render.render_csv(laporan))
+    elif format is FormatCapaian.markdown:
+        _out(render.render_markdown(laporan, nama_lengkap))
+
+
+@app.callback()
+def _root(
+    versi: Annotated[
+        bool, typer.Option("--versi", help="Tampilkan versi lalu keluar.", is_eager=True)
+    ] = False,
+) -> None:
+    """Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas."""
+    if versi:
+        from renja_cli import __version__
+
+        typer.echo(f"renja {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["EXIT_INTERNAL", "EXIT_INVALID", "EXIT_USAGE", "app", "main"]

@@ -1,0 +1,229 @@
+"""Build report objects from the data folder: the one call each command makes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from renja_cli.calculator import hitung_capaian, tentukan_status
+from renja_cli.errors import DataError, RenjaError, UsageError
+from renja_cli.formulas import HasilPeriode, nilai_periode
+from renja_cli.loading import (
+    PERIODE_URUT,
+    DataSource,
+    RealisasiTahun,
+    load_realisasi,
+    load_rencana,
+)
+from renja_cli.models import Indikator, RencanaKerja, as_target
+from renja_cli.report import BarisCapaian, KelompokSasaran, LaporanCapaian, label_periode
+
+
+@dataclass(frozen=True)
+class NilaiRealisasi:
+    """Realisasi of an indicator combined over the periods up to a point."""
+
+    nilai: float | None
+    periode: str | None = None
+    sementara: bool = False
+    keterangan: tuple[str, ...] = ()
+    hasil: tuple[tuple[str, HasilPeriode], ...] = field(default_factory=tuple)
+
+
+def periode_sampai(realisasi: RealisasiTahun, triwulan: int | None) -> list[str]:
+    """Period files that count for a report at ``triwulan`` (None = latest)."""
+    if triwulan is None or triwulan == 4:
+        if "tahunan" in realisasi.berkas:
+            return ["tahunan"]
+    if triwulan is None:
+        tersedia = realisasi.triwulan_tersedia()
+        triwulan = max(tersedia) if tersedia else 4
+    return [p for p in PERIODE_URUT[:triwulan] if p in realisasi.berkas]
+
+
+def gabung(ind: Indikator, hasil: Sequence[tuple[str, HasilPeriode]]) -> NilaiRealisasi:
+    """Combine per-period results under the indicator's period rule."""
+    ada = [(p, h) for p, h in hasil if h.tersedia and h.ada_nilai]
+    notes: list[str] = []
+    for p, h in hasil:
+        notes.extend(f"{label_periode(p)}: {k}" for k in h.keterangan)
+    if not ada:
+        return NilaiRealisasi(None, None, False, tuple(notes), tuple(hasil))
+    last_p, last = ada[-1]
+    if ind.periode == "terakhir":
+        value = last.nilai_akhir(ind)
+        return NilaiRealisasi(value, last_p, last.sementara, tuple(notes), tuple(hasil))
+    if ind.periode == "rata_rata":
+        values = [v for _, h in ada if (v := h.nilai_akhir(ind)) is not None]
+        value = sum(values) / len(values) if values else None
+        return NilaiRealisasi(
+            value, last_p, any(h.sementara for _, h in ada), tuple(notes), tuple(hasil)
+        )
+    # kumulatif: counts add up; a value given directly is the running total to date
+    if ind.formula.jenis == "rasio" and last.nilai is None:
+        # a value given directly is the running total to date; counts after it add up
+        start = max((i for i, (_, h) in enumerate(ada) if h.nilai is not None), default=-1)
+        rows = [h for _, h in ada[start + 1 :]]
+        if start >= 0:
+            notes.append("nilai langsung periode sebelumnya diganti hitungan sesudahnya")
+        pembilang = sum(h.pembilang or 0 for h in rows)
+        stok = rows[-1].penyebut_stok
+        penyebut = rows[-1].penyebut if stok else sum(h.penyebut or 0 for h in rows)
+        if not penyebut:
+            notes.append("penyebut kumulatif 0: belum ada butir yang dapat dinilai")
+            return NilaiRealisasi(None, last_p, False, tuple(notes), tuple(hasil))
+        return NilaiRealisasi(
+            pembilang / penyebut * 100,
+            last_p,
+            any(h.sementara for h in rows),
+            tuple(notes),
+            tuple(hasil),
+        )
+    if ind.formula.jenis == "rasio":
+        return NilaiRealisasi(last.nilai, last_p, last.sementara, tuple(notes), tuple(hasil))
+    values = [v for _, h in ada if (v := h.nilai_akhir(ind)) is not None]
+    return NilaiRealisasi(
+        sum(values), last_p, any(h.sementara for _, h in ada), tuple(notes), tuple(hasil)
+    )
+
+
+@dataclass
+class Konteks:
+    """Everything loaded once for a year: plan, realisasi, reference data."""
+
+    source: DataSource
+    rencana: RencanaKerja
+    realisasi: RealisasiTahun
+
+    @classmethod
+    def muat(cls, source: DataSource, tahun: int) -> Konteks:
+        rencana = load_rencana(source, tahun)
+        return cls(source, rencana, load_realisasi(source, rencana))
+
+
+def realisasi_indikator(
+    ctx: Konteks, ind: Indikator, periods: Sequence[str]
+) -> NilaiRealisasi:
+    hasil: list[tuple[str, HasilPeriode]] = []
+    for p in periods:
+        entry = ctx.realisasi.berkas[p].realisasi.get(ind.kode)
+        h = nilai_periode(ctx, ind, p, entry)
+        if h is not None:
+            hasil.append((p, h))
+    return gabung(ind, hasil)
+
+
+def _check_triwulan(triwulan: int | None) -> None:
+    if triwulan is not None and triwulan not in (1, 2, 3, 4):
+        raise UsageError(f"triwulan harus 1-4, bukan {triwulan}")
+
+
+def susun_capaian(
+    source: DataSource,
+    tahun: int,
+    triwulan: int | None = None,
+    target_jenis: str | None = None,
+    sk: str | None = None,
+) -> LaporanCapaian:
+    """Capaian of every indicator of ``tahun`` (optionally one SK) at ``triwulan``."""
+    _check_triwulan(triwulan)
+    ctx = Konteks.muat(source, tahun)
+    rencana = ctx.rencana
+    jenis = target_jenis or rencana.pengaturan.target_utama
+    all_targets = {name for _, ind in rencana.indikator() for name in ind.target}
+    if jenis not in all_targets:
+        raise UsageError(
+            f"target '{jenis}' tidak dikenal untuk {tahun}; pilihan: {', '.join(sorted(all_targets))}"
+        )
+    sasaran = rencana.sasaran
+    if sk is not None:
+        sasaran = [s for s in rencana.sasaran if s.kode.upper() == sk.upper()]
+        if not sasaran:
+            pilihan = ", ".join(s.kode for s in rencana.sasaran)
+            raise UsageError(f"sasaran {sk} tidak ada di {tahun}; pilihan: {pilihan}")
+    periods = periode_sampai(ctx.realisasi, triwulan)
+    errors: list[RenjaError] = []
+    kelompok = []
+    for s in sasaran:
+        rows = []
+        for ind in s.indikator:
+            try:
+                rows.append(_baris(ctx, s.kode, ind, jenis, periods))
+            except DataError as exc:
+                errors.append(exc)
+        kelompok.append(
+            KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows))
+        )
+    if errors:
+        from renja_cli.errors import DataErrors
+
+        raise errors[0] if len(errors) == 1 else DataErrors(errors)
+    if periods == ["tahunan"]:
+        label = "Tahunan (akhir tahun)"
+    elif periods:
+        label = f"s.d. {label_periode(periods[-1])}"
+    else:
+        label = f"s.d. TW {triwulan}" if triwulan else "belum ada realisasi"
+    notes = []
+    if triwulan is not None and f"tw{triwulan}" not in ctx.realisasi.berkas and periods != [
+        "tahunan"
+    ]:
+        notes.append(f"tidak ada berkas realisasi tw{triwulan}.yaml untuk {tahun}")
+    return LaporanCapaian(
+        tahun=tahun,
+        triwulan=triwulan,
+        periode=label,
+        target_jenis=jenis,
+        kantor=rencana.kantor,
+        jenis_indikator=rencana.jenis_indikator,
+        data=source.describe(),
+        contoh=ctx.realisasi.contoh,
+        total_anggaran=rencana.total_anggaran
+        if sk is None
+        else sum(s.anggaran or 0 for s in sasaran),
+        kelompok=tuple(kelompok),
+        periode_akhir=periods[-1] if periods else None,
+        catatan=tuple(notes),
+    )
+
+
+def _baris(
+    ctx: Konteks, sk_kode: str, ind: Indikator, jenis: str, periods: Sequence[str]
+) -> BarisCapaian:
+    pengaturan = ctx.rencana.pengaturan
+    real = realisasi_indikator(ctx, ind, periods)
+    entry = ind.target.get(jenis)
+    notes = list(real.keterangan)
+    capaian = None
+    target = as_target(entry) if entry is not None else None
+    if target is None:
+        notes.append(f"tidak ada target {jenis}")
+    elif real.nilai is not None:
+        capaian = hitung_capaian(
+            real.nilai,
+            target,
+            ind.arah,
+            ind.aturan_turun or pengaturan.aturan_turun,
+            ind.batas_capaian if ind.batas_capaian is not None else pengaturan.batas_capaian,
+        )
+    catatan = target.catatan if target is not None else None
+    return BarisCapaian(
+        kode=ind.kode,
+        sasaran=sk_kode,
+        nama=ind.nama,
+        nama_singkat=ind.nama_singkat,
+        satuan=ind.satuan,
+        arah=ind.arah,
+        periode_rumus=ind.periode,
+        target_jenis=jenis,
+        target=target.nilai if target else None,
+        target_min=target.min if target else None,
+        target_maks=target.maks if target else None,
+        realisasi=real.nilai,
+        capaian=capaian,
+        status=tentukan_status(capaian, pengaturan.ambang_tercapai),
+        periode_data=real.periode,
+        sementara=real.sementara,
+        keterangan=tuple(notes),
+        catatan_target=tuple([catatan] if isinstance(catatan, str) else (catatan or [])),
+    )

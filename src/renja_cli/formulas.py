@@ -1,0 +1,149 @@
+"""How one period's realisasi of an indicator is formed, per formula kind.
+
+A period's entry in ``realisasi/<tahun>/<periode>.yaml`` may give the value
+directly (``nilai``), counts (``pembilang``/``penyebut``) or component values
+(``komponen``); formulas that count records read them from the period folder
+(see :mod:`renja_cli.records`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from renja_cli.errors import DataError
+from renja_cli.models import Catatan, EntriRealisasi, Indikator
+
+if TYPE_CHECKING:
+    from renja_cli.engine import Konteks
+
+
+def as_list(value: Catatan | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@dataclass(frozen=True)
+class HasilPeriode:
+    """Realisasi of one indicator in one period, before periods are combined."""
+
+    tersedia: bool = True
+    nilai: float | None = None
+    pembilang: float | None = None
+    penyebut: float | None = None
+    penyebut_stok: bool = False
+    """True when the denominator is a fixed stock (active PNS), not a count to add up."""
+    komponen: dict[str, float | None] = field(default_factory=dict)
+    sementara: bool = False
+    keterangan: tuple[str, ...] = ()
+    kendala: tuple[str, ...] = ()
+    rencana_tindak_lanjut: tuple[str, ...] = ()
+    rincian: Any = None
+
+    @property
+    def ada_nilai(self) -> bool:
+        if self.nilai is not None or self.pembilang is not None:
+            return True
+        return bool(self.komponen) and all(v is not None for v in self.komponen.values())
+
+    def nilai_akhir(self, ind: Indikator) -> float | None:
+        """The period's own realisasi (not combined with other periods)."""
+        if self.nilai is not None:
+            return self.nilai
+        if self.pembilang is not None:
+            if not self.penyebut:
+                return None
+            return self.pembilang / self.penyebut * 100
+        values = [v for v in self.komponen.values() if v is not None]
+        if self.komponen and len(values) == len(self.komponen):
+            return sum(values) / len(values)
+        return None
+
+
+def nilai_periode(
+    ctx: Konteks, ind: Indikator, periode: str, entry: EntriRealisasi | None
+) -> HasilPeriode | None:
+    """One period's result for ``ind``; None when the period says nothing of it."""
+    from renja_cli.records import hasil_rekaman
+
+    rekaman = hasil_rekaman(ctx, ind, periode)
+    if entry is None:
+        return rekaman
+    if rekaman is not None and (entry.nilai is not None or entry.pembilang is not None
+                                or entry.komponen is not None):
+        raise DataError(
+            "realisasi diberikan dua kali: langsung di berkas YAML dan dari berkas rekaman "
+            f"{rekaman.keterangan[0] if rekaman.keterangan else ''}; hapus salah satunya",
+            _loc(ctx, periode, ind.kode),
+            field=ind.kode,
+            code="R204",
+        )
+    notes = as_list(entry.keterangan)
+    base = dict(
+        tersedia=entry.tersedia,
+        sementara=entry.sementara,
+        keterangan=notes,
+        kendala=as_list(entry.kendala),
+        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+    )
+    if rekaman is not None:  # narrative only in YAML, value from the records
+        return replace(
+            rekaman,
+            tersedia=entry.tersedia,
+            sementara=entry.sementara or rekaman.sementara,
+            keterangan=rekaman.keterangan + notes,
+            kendala=as_list(entry.kendala),
+            rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+        )
+    formula = ind.formula
+    if entry.pembilang is not None:
+        if formula.jenis != "rasio":
+            raise DataError(
+                f"pembilang/penyebut hanya untuk formula rasio; {ind.kode} berformula "
+                f"{formula.jenis}",
+                _loc(ctx, periode, ind.kode, "pembilang"), field=ind.kode, code="R205",
+            )
+        penyebut = entry.penyebut
+        stok = False
+        if formula.penyebut_tetap is not None:
+            stok = True
+            penyebut = entry.penyebut if entry.penyebut is not None else formula.penyebut_tetap
+        elif penyebut is None:
+            raise DataError(
+                f"penyebut wajib diisi ({formula.penyebut}); formula tidak punya penyebut_tetap",
+                _loc(ctx, periode, ind.kode), field=f"{ind.kode} → penyebut", code="R101",
+            )
+        if (stok or ind.periode != "kumulatif") and penyebut and entry.pembilang > penyebut:
+            raise DataError(
+                f"pembilang {entry.pembilang:g} melebihi penyebut {penyebut:g}",
+                _loc(ctx, periode, ind.kode, "pembilang"), field=ind.kode, code="R206",
+            )
+        return HasilPeriode(
+            **base, pembilang=entry.pembilang, penyebut=penyebut, penyebut_stok=stok
+        )
+    if entry.komponen is not None:
+        if formula.jenis != "rata_rata":
+            raise DataError(
+                f"komponen hanya untuk formula rata_rata; {ind.kode} berformula {formula.jenis}",
+                _loc(ctx, periode, ind.kode, "komponen"), field=ind.kode, code="R205",
+            )
+        known = {k.kode for k in formula.komponen}
+        for kode in entry.komponen:
+            if kode not in known:
+                raise DataError(
+                    f"komponen '{kode}' tidak dikenal; pilihan: {', '.join(sorted(known))}",
+                    _loc(ctx, periode, ind.kode, "komponen", kode),
+                    field=f"{ind.kode} → komponen", code="R203",
+                )
+        values = {k.kode: entry.komponen.get(k.kode) for k in formula.komponen}
+        missing = [k for k, v in values.items() if v is None]
+        extra = tuple(f"komponen {k} belum ada" for k in missing)
+        return HasilPeriode(**{**base, "keterangan": notes + extra}, komponen=values)
+    return HasilPeriode(**base, nilai=entry.nilai)
+
+
+def _loc(ctx: Konteks, periode: str, *loc: str | int) -> Any:
+    from renja_cli.loading import location_of
+
+    return location_of(ctx.realisasi, periode, "realisasi", *loc)

@@ -1,0 +1,192 @@
+"""Find the data folder and load the target and realisasi files of a year."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
+from renja_cli.models import BerkasRealisasi, RencanaKerja
+from renja_cli.validation import validate
+from renja_cli.yamlio import Positions, load_file
+
+ENV_DATA = "RENJA_DATA"
+PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
+_TARGET_NAME = re.compile(r"^targets-(\d{4})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """A data folder and how it was chosen (shown to the user)."""
+
+    root: Path
+    origin: str
+
+    def describe(self) -> str:
+        return f"{self.root} ({self.origin})"
+
+
+def _bundled() -> Path | None:
+    """The data shipped in the wheel, or the repo's data/ in a source checkout."""
+    packaged = Path(str(resources.files("renja_cli"))) / "_data"
+    if packaged.is_dir():
+        return packaged
+    source_tree = Path(__file__).resolve().parents[2] / "data"
+    return source_tree if source_tree.is_dir() else None
+
+
+def resolve_data_dir(option: Path | None = None) -> DataSource:
+    """``--data`` wins, then ``$RENJA_DATA``, then ``./data``, then the bundled data."""
+    if option is not None:
+        if not option.is_dir():
+            raise UsageError(f"folder data '{option}' tidak ditemukan (opsi --data)")
+        return DataSource(option, "opsi --data")
+    env = os.environ.get(ENV_DATA)
+    if env:
+        path = Path(env)
+        if not path.is_dir():
+            raise UsageError(f"folder data '{env}' tidak ditemukan (variabel {ENV_DATA})")
+        return DataSource(path, f"variabel {ENV_DATA}")
+    local = Path("data")
+    if local.is_dir() and any(local.glob("targets-*.y*ml")):
+        return DataSource(local, "folder ./data")
+    bundled = _bundled()
+    if bundled is None:  # pragma: no cover - only a broken install gets here
+        raise UsageError("tidak ada folder data; beri --data FOLDER atau set RENJA_DATA")
+    return DataSource(bundled, "data bawaan paket")
+
+
+def available_years(root: Path) -> list[int]:
+    years = []
+    for path in root.glob("targets-*.y*ml"):
+        match = _TARGET_NAME.match(path.name)
+        if match:
+            years.append(int(match.group(1)))
+    return sorted(years)
+
+
+def target_path(root: Path, tahun: int) -> Path:
+    for suffix in (".yaml", ".yml"):
+        path = root / f"targets-{tahun}{suffix}"
+        if path.exists():
+            return path
+    years = available_years(root)
+    known = ", ".join(map(str, years)) if years else "tidak ada"
+    raise UsageError(
+        f"tidak ada berkas targets-{tahun}.yaml di {root}; tahun yang tersedia: {known}"
+    )
+
+
+def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:
+    """Load and validate one targets file, keeping positions for later checks."""
+    data, positions = load_file(path)
+    rencana = validate(RencanaKerja, data, positions)
+    match = _TARGET_NAME.match(path.name)
+    if match and int(match.group(1)) != rencana.tahun:
+        raise DataError(
+            f"tahun {rencana.tahun} tidak sesuai nama berkas ({path.name})",
+            positions.locate(("tahun",)),
+            field="tahun",
+            code="R201",
+        )
+    return rencana, positions
+
+
+def load_rencana(source: DataSource, tahun: int) -> RencanaKerja:
+    return read_rencana(target_path(source.root, tahun))[0]
+
+
+@dataclass
+class RealisasiTahun:
+    """Every realisasi file of one year, by period name, with their folders."""
+
+    tahun: int
+    berkas: dict[str, BerkasRealisasi] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    positions: dict[str, Positions] = field(default_factory=dict)
+
+    @property
+    def contoh(self) -> bool:
+        return any(b.contoh for b in self.berkas.values())
+
+    def folder(self, periode: str) -> Path | None:
+        """Folder of per-record CSV files of a period (``tw3.yaml`` → ``tw3/``)."""
+        path = self.paths.get(periode)
+        if path is None:
+            return None
+        return path.with_suffix("")
+
+    def triwulan_tersedia(self) -> list[int]:
+        return [i + 1 for i, name in enumerate(PERIODE_URUT) if name in self.berkas]
+
+
+def read_realisasi(path: Path) -> tuple[BerkasRealisasi, Positions]:
+    data, positions = load_file(path)
+    return validate(BerkasRealisasi, data, positions), positions
+
+
+def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
+    """Load ``realisasi/<tahun>/*.yaml`` and check each against the plan."""
+    result = RealisasiTahun(rencana.tahun)
+    folder = source.root / "realisasi" / str(rencana.tahun)
+    if not folder.is_dir():
+        return result
+    errors: list[RenjaError] = []
+    known = {ind.kode for _, ind in rencana.indikator()}
+    known_sk = {sk.kode for sk in rencana.sasaran}
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            berkas, positions = read_realisasi(path)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        except DataError as exc:
+            errors.append(exc)
+            continue
+        if path.stem != berkas.periode:
+            errors.append(
+                DataError(
+                    f"periode '{berkas.periode}' tidak sesuai nama berkas ({path.name})",
+                    positions.locate(("periode",)), field="periode", code="R202",
+                )
+            )
+        if berkas.tahun != rencana.tahun:
+            errors.append(
+                DataError(
+                    f"tahun {berkas.tahun} tidak sesuai folder realisasi/{rencana.tahun}",
+                    positions.locate(("tahun",)), field="tahun", code="R201",
+                )
+            )
+        for kode in berkas.realisasi:
+            if kode not in known:
+                errors.append(
+                    DataError(
+                        f"indikator {kode} tidak ada di targets-{rencana.tahun}.yaml",
+                        positions.locate(("realisasi", kode)), field=kode, code="R203",
+                    )
+                )
+        for kode in berkas.anggaran or {}:
+            if kode not in known_sk:
+                errors.append(
+                    DataError(
+                        f"sasaran {kode} tidak ada di targets-{rencana.tahun}.yaml",
+                        positions.locate(("anggaran", kode)), field=f"anggaran.{kode}",
+                        code="R203",
+                    )
+                )
+        result.berkas[berkas.periode] = berkas
+        result.paths[berkas.periode] = path
+        result.positions[berkas.periode] = positions
+    if errors:
+        raise errors[0] if len(errors) == 1 else DataErrors(errors)
+    return result
+
+
+def location_of(realisasi: RealisasiTahun, periode: str, *loc: str | int) -> Location:
+    positions = realisasi.positions.get(periode)
+    if positions is None:
+        return Location(realisasi.paths.get(periode))
+    return positions.locate(loc)

@@ -1,0 +1,363 @@
+"""Pydantic models of the files an office keeps: targets and realisasi.
+
+The models mirror the YAML one to one (so a validation error's ``loc`` walks
+straight back to a line of the file) and are strict: unknown keys, wrong
+types and duplicate codes are errors, never silently coerced.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Arah = Literal["naik", "turun", "stabil"]
+"""Direction: higher is better, lower is better, or inside a range is best."""
+
+Satuan = Literal["persen", "indeks", "skor", "nilai", "jumlah"]
+Periode = Literal["terakhir", "kumulatif", "rata_rata"]
+"""How quarterly realisasi combine: latest value, running sum, or mean."""
+
+AturanTurun = Literal["kondisi_khusus", "target_per_realisasi"]
+"""Lower-is-better rule: (2t − r)/t (PermenPANRB) or t/r."""
+
+Perspektif = Literal["stakeholder", "customer", "proses_internal", "pembelajaran"]
+NamaPeriode = Literal["tw1", "tw2", "tw3", "tw4", "tahunan"]
+InstansiHilang = Literal["tidak_memenuhi", "belum_lengkap"]
+
+KODE_PATTERN = r"^[A-Z]{2,4}(\.[0-9]+)+$"
+Kode = Annotated[str, Field(pattern=KODE_PATTERN, description="Kode seperti SK.1, IKK.5, IKU.3")]
+KodeBebas = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$")]
+NamaTarget = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Teks = Annotated[str, Field(min_length=1)]
+Catatan = Teks | list[Teks]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Pengaturan(_Strict):
+    """Office-wide settings; every one is visible in the targets file."""
+
+    target_utama: NamaTarget = Field("pk", description="Target yang dipakai bila --target tidak diberikan")
+    batas_capaian: float | None = Field(
+        None, gt=0, description="Batas atas capaian dalam persen (mis. 120); kosong = tanpa batas"
+    )
+    aturan_turun: AturanTurun = Field(
+        "kondisi_khusus", description="Rumus capaian indikator 'turun' (lower is better)"
+    )
+    ambang_tercapai: float = Field(100, gt=0, description="Capaian minimal berstatus tercapai")
+    instansi_hilang: InstansiHilang = Field(
+        "tidak_memenuhi",
+        description="Instansi tanpa catatan: dihitung tidak memenuhi, atau hasil 'belum lengkap'",
+    )
+
+
+class TargetSpec(_Strict):
+    """One named target: a single value or a range (min–maks)."""
+
+    nilai: float | None = None
+    min: float | None = None
+    maks: float | None = None
+    catatan: Catatan | None = None
+    sumber: Teks | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> TargetSpec:
+        if self.nilai is not None:
+            if self.min is not None or self.maks is not None:
+                raise ValueError("isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
+            if self.nilai == 0:
+                raise ValueError("target 0 tidak dapat dipakai menghitung capaian (pembagian nol)")
+        else:
+            if self.min is None or self.maks is None:
+                raise ValueError("isi 'nilai', atau 'min' dan 'maks' untuk target rentang")
+            if self.min > self.maks:
+                raise ValueError(f"rentang terbalik: min {self.min} > maks {self.maks}")
+            if self.min == 0:
+                raise ValueError("batas bawah rentang 0 tidak dapat dipakai (pembagian nol)")
+        return self
+
+
+TargetEntry = float | TargetSpec
+
+
+def as_target(entry: TargetEntry) -> TargetSpec:
+    """Normalise the shorthand ``pk: 95`` to a :class:`TargetSpec`."""
+    return entry if isinstance(entry, TargetSpec) else TargetSpec(nilai=entry)
+
+
+# --- formula kinds ---------------------------------------------------------
+
+
+class FormulaNilai(_Strict):
+    """Realisasi is a value given directly (SAKIP score, IKPA)."""
+
+    jenis: Literal["nilai"]
+
+
+class FormulaRasio(_Strict):
+    """Realisasi = pembilang / penyebut × 100, from counts."""
+
+    jenis: Literal["rasio"]
+    pembilang: Teks = Field(description="Apa yang dihitung di pembilang")
+    penyebut: Teks = Field(description="Apa yang dihitung di penyebut")
+    penyebut_tetap: float | None = Field(
+        None, gt=0, description="Penyebut tetap (mis. 199.820 PNS aktif), dapat ditimpa per periode"
+    )
+    berkas: Teks | None = Field(None, description="CSV per butir (rekomendasi/temuan) di folder periode")
+
+
+class KriteriaStatus(_Strict):
+    """An instansi counts when its yes/no column is true."""
+
+    jenis: Literal["status"]
+    kolom: Teks = "memenuhi"
+
+
+class KriteriaPredikat(_Strict):
+    """An instansi counts when its score reaches a predicate of a scale."""
+
+    jenis: Literal["predikat"]
+    skala: KodeBebas = Field(description="Nama skala di data/skala.yaml")
+    minimal: Teks = Field(description="Predikat terendah yang dihitung memenuhi")
+    kolom: Teks = "nilai"
+
+
+class FormulaPersentaseInstansi(_Strict):
+    """Share of the population of instansi meeting a criterion."""
+
+    jenis: Literal["persentase_instansi"]
+    berkas: Teks = Field(description="CSV satu baris per instansi di folder periode")
+    kriteria: Annotated[KriteriaStatus | KriteriaPredikat, Field(discriminator="jenis")]
+    populasi: KodeBebas = Field("instansi", description="Populasi di data/instansi.yaml")
+    instansi_hilang: InstansiHilang | None = None
+
+
+class Komponen(_Strict):
+    """One component of a mean (IKM layanan, IKM pembinaan …)."""
+
+    kode: KodeBebas
+    nama: Teks
+    target: float | None = None
+    berkas: Teks | None = Field(None, description="CSV nilai per kegiatan; realisasi = rata-ratanya")
+
+
+class FormulaRataRata(_Strict):
+    """Realisasi = mean of named components."""
+
+    jenis: Literal["rata_rata"]
+    komponen: Annotated[list[Komponen], Field(min_length=1)]
+
+    @field_validator("komponen")
+    @classmethod
+    def _unique(cls, value: list[Komponen]) -> list[Komponen]:
+        seen: set[str] = set()
+        for k in value:
+            if k.kode in seen:
+                raise ValueError(f"kode komponen '{k.kode}' ganda")
+            seen.add(k.kode)
+        return value
+
+
+class FormulaArsipDigital(_Strict):
+    """Share of NIPs whose digital personnel archive reaches a category."""
+
+    jenis: Literal["arsip_digital"]
+    berkas: Teks = Field(description="CSV satu baris per NIP")
+    kategori_minimal: Literal["terisi", "lengkap"] = "terisi"
+    lengkap_dihitung_terisi: bool = Field(
+        True,
+        description="Apakah NIP berkategori lengkap ikut dihitung 'kategori terisi' "
+        "(naskah sumber tidak menyatakannya)",
+    )
+
+
+Formula = Annotated[
+    FormulaNilai | FormulaRasio | FormulaPersentaseInstansi | FormulaRataRata | FormulaArsipDigital,
+    Field(discriminator="jenis"),
+]
+
+
+class RiwayatTahun(_Strict):
+    """One year of an indicator's history, as far as the source kept it."""
+
+    target: float | None = None
+    realisasi: float | None = None
+    catatan: Catatan | None = None
+
+
+class Indikator(_Strict):
+    """An IKK/IKU with its targets, formula and period rule."""
+
+    kode: Kode
+    nama: Teks
+    nama_singkat: Teks | None = None
+    satuan: Satuan
+    arah: Arah = "naik"
+    target: dict[NamaTarget, TargetEntry]
+    target_triwulan: dict[Literal[1, 2, 3, 4], float] | None = Field(
+        None, description="Target per triwulan (rencana aksi), kumulatif s.d. triwulan itu"
+    )
+    formula: Formula = Field(default_factory=lambda: FormulaNilai(jenis="nilai"))
+    periode: Periode = "terakhir"
+    sumber_data: Teks | None = None
+    penanggung_jawab: list[Teks] = Field(default_factory=list)
+    batas_capaian: float | None = Field(None, gt=0)
+    aturan_turun: AturanTurun | None = None
+    catatan: Catatan | None = None
+    riwayat: dict[int, RiwayatTahun] = Field(default_factory=dict)
+
+    @field_validator("target")
+    @classmethod
+    def _has_target(cls, value: dict[str, TargetEntry]) -> dict[str, TargetEntry]:
+        if not value:
+            raise ValueError("minimal satu target (mis. pk)")
+        for name, entry in value.items():
+            if not isinstance(entry, TargetSpec) and entry == 0:
+                raise ValueError(
+                    f"target {name} = 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
+                )
+        return value
+
+    @property
+    def persen(self) -> bool:
+        return self.satuan == "persen"
+
+
+class SasaranKegiatan(_Strict):
+    """A Sasaran Kegiatan (or, for the 2020–2024 IKU, a Sasaran Strategis)."""
+
+    kode: Kode
+    nama: Teks
+    perspektif: Perspektif
+    anggaran: int | None = Field(None, ge=0, description="Pagu dalam rupiah")
+    induk: KodeBebas | None = Field(None, description="Sasaran program di atasnya (cascade)")
+    indikator: Annotated[list[Indikator], Field(min_length=1)]
+
+
+class Tujuan(_Strict):
+    """An objective higher in the cascade (SS, SP)."""
+
+    kode: KodeBebas
+    nama: Teks
+    induk: KodeBebas | None = None
+
+
+class RencanaKerja(_Strict):
+    """A year's work plan of one office: targets, budget and cascade."""
+
+    tahun: int = Field(ge=2000, le=2100)
+    kantor: Teks
+    dokumen: Teks | None = None
+    jenis_indikator: Literal["IKK", "IKU"]
+    total_anggaran: int | None = Field(None, ge=0)
+    pengaturan: Pengaturan = Field(default_factory=lambda: Pengaturan.model_validate({}))
+    sasaran_strategis: list[Tujuan] = Field(default_factory=list)
+    sasaran_program: list[Tujuan] = Field(default_factory=list)
+    sasaran: Annotated[list[SasaranKegiatan], Field(min_length=1)]
+    catatan: Catatan | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RencanaKerja:
+        seen: dict[str, str] = {}
+        for sk in self.sasaran:
+            if sk.kode in seen:
+                raise ValueError(f"kode {sk.kode} ganda")
+            seen[sk.kode] = "sasaran"
+            for ind in sk.indikator:
+                if ind.kode in seen:
+                    raise ValueError(f"kode indikator {ind.kode} ganda")
+                seen[ind.kode] = sk.kode
+                if not ind.kode.startswith(self.jenis_indikator + "."):
+                    raise ValueError(
+                        f"{ind.kode}: kode indikator tahun {self.tahun} harus berawalan "
+                        f"{self.jenis_indikator}."
+                    )
+                if self.pengaturan.target_utama not in ind.target:
+                    raise ValueError(
+                        f"{ind.kode}: tidak punya target '{self.pengaturan.target_utama}' "
+                        "(pengaturan.target_utama)"
+                    )
+        known = {t.kode for t in self.sasaran_program} | {t.kode for t in self.sasaran_strategis}
+        if known:
+            for sk in self.sasaran:
+                if sk.induk is not None and sk.induk not in known:
+                    raise ValueError(f"{sk.kode}: induk {sk.induk} tidak ada di cascade")
+        if self.total_anggaran is not None:
+            total = sum(sk.anggaran or 0 for sk in self.sasaran)
+            if total != self.total_anggaran:
+                raise ValueError(
+                    f"total_anggaran {self.total_anggaran} ≠ jumlah anggaran sasaran {total}"
+                )
+        return self
+
+    def indikator(self) -> list[tuple[SasaranKegiatan, Indikator]]:
+        return [(sk, ind) for sk in self.sasaran for ind in sk.indikator]
+
+    def cari(self, kode: str) -> tuple[SasaranKegiatan, Indikator] | None:
+        for sk, ind in self.indikator():
+            if ind.kode.upper() == kode.upper():
+                return sk, ind
+        return None
+
+
+# --- realisasi -------------------------------------------------------------
+
+
+class Narasi(_Strict):
+    """Obstacles and follow-up plan, as the monev meeting writes them."""
+
+    kendala: Catatan | None = None
+    rencana_tindak_lanjut: Catatan | None = None
+
+
+class EntriRealisasi(_Strict):
+    """Realisasi of one indicator in one period, in the shape its formula needs."""
+
+    nilai: float | None = None
+    pembilang: float | None = Field(None, ge=0)
+    penyebut: float | None = Field(None, ge=0)
+    komponen: dict[KodeBebas, float | None] | None = None
+    tersedia: bool = Field(True, description="false = belum tersedia (mis. nilai belum terbit)")
+    sementara: bool = Field(False, description="Nilai sementara (belum final)")
+    keterangan: Catatan | None = None
+    sumber: Teks | None = None
+    kendala: Catatan | None = None
+    rencana_tindak_lanjut: Catatan | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> EntriRealisasi:
+        given = [
+            name
+            for name, present in (
+                ("nilai", self.nilai is not None),
+                ("pembilang/penyebut", self.pembilang is not None or self.penyebut is not None),
+                ("komponen", self.komponen is not None),
+            )
+            if present
+        ]
+        if len(given) > 1:
+            raise ValueError(f"isi salah satu saja: {' atau '.join(given)}")
+        if not self.tersedia and given:
+            raise ValueError("tersedia: false tetapi nilai diisi")
+        if self.pembilang is not None and self.penyebut is None:
+            # penyebut may come from the formula's penyebut_tetap
+            pass
+        if self.penyebut is not None and self.pembilang is None:
+            raise ValueError("penyebut diisi tanpa pembilang")
+        return self
+
+
+class BerkasRealisasi(_Strict):
+    """One period's realisasi file: ``realisasi/<tahun>/<periode>.yaml``."""
+
+    tahun: int = Field(ge=2000, le=2100)
+    periode: NamaPeriode
+    contoh: bool = Field(False, description="true = data contoh, bukan data resmi")
+    keterangan: Catatan | None = None
+    realisasi: dict[Kode, EntriRealisasi] = Field(default_factory=dict)
+    anggaran: dict[Kode, float] | None = Field(
+        None, description="Realisasi anggaran (rupiah) per sasaran dalam periode ini"
+    )

@@ -1,0 +1,95 @@
+"""Indonesian number reading and writing.
+
+Reports show numbers the Indonesian way (``98,87 %``, ``Rp 885.000.000``),
+rounded half-up to two decimals like the seed document. The core keeps floats
+unrounded; only these helpers round.
+
+Reading rule for text cells (CSV filled from a spreadsheet): a comma is the
+decimal mark and dots group thousands (``1.234,5``). A number with only dots
+is read as a decimal (``95.5``) unless every group after the first has exactly
+three digits (``199.820``): that is ambiguous and refused, so a thousands
+separator is never silently read as a decimal point.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_ID_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
+_DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class NumberFormatError(ValueError):
+    """A text cell is not a number under the documented rule."""
+
+
+def parse_number(text: str) -> float:
+    """Read a number written in a CSV cell (Indonesian or plain)."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if not s:
+        raise NumberFormatError("kosong")
+    if "," in s:
+        if not _ID_NUMBER.match(s):
+            raise NumberFormatError(
+                f"'{text}' bukan angka; tulis seperti 54,55 atau 1.234,5 (koma = desimal)"
+            )
+        return float(s.replace(".", "").replace(",", "."))
+    if _DOT_GROUPS.match(s):
+        raise NumberFormatError(
+            f"'{text}' ambigu: titik bisa pemisah ribuan atau desimal; "
+            f"tulis {s.replace('.', '')} (ribuan) atau {s.replace('.', ',')} (desimal)"
+        )
+    if not _PLAIN.match(s):
+        raise NumberFormatError(f"'{text}' bukan angka")
+    return float(s)
+
+
+def round_half_up(value: float, places: int = 2) -> Decimal:
+    """Round like the seed document does (93,935 → 93,94), via the decimal repr."""
+    try:
+        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # pragma: no cover - NaN/inf never reach here
+        return Decimal(0)
+
+
+def _group(integer: str) -> str:
+    out = []
+    while len(integer) > 3:
+        out.insert(0, integer[-3:])
+        integer = integer[:-3]
+    out.insert(0, integer)
+    return ".".join(out)
+
+
+def format_number(value: float, places: int = 2, trim: bool = False) -> str:
+    """``1234.5`` → ``1.234,50`` (or ``1.234,5`` with ``trim``)."""
+    d = round_half_up(value, places)
+    sign = "-" if d < 0 else ""
+    text = f"{abs(d):.{places}f}"
+    integer, _, frac = text.partition(".")
+    if trim:
+        frac = frac.rstrip("0")
+    result = _group(integer)
+    if frac:
+        result += "," + frac
+    return sign + result
+
+
+def format_percent(value: float) -> str:
+    """``98.8736`` → ``98,87 %``."""
+    return f"{format_number(value)} %"
+
+
+def format_rupiah(value: float) -> str:
+    """``885000000`` → ``Rp 885.000.000``; zero budget as ``Rp 0``."""
+    return f"Rp {format_number(value, 0)}"
+
+
+def format_value(value: float, satuan_persen: bool) -> str:
+    """A target or realisasi as the seed writes it: ``13,64 %``, ``95`` or ``82,5``."""
+    text = format_number(value, 2, trim=True)
+    return f"{text} %" if satuan_persen else text

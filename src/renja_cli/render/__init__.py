@@ -1,0 +1,1 @@
+"""Renderers: turn report objects into text. They format, never compute."""

@@ -1,0 +1,165 @@
+"""Renderers of :class:`LaporanCapaian`: Rich table, JSON, CSV, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from typing import Any
+
+from renja_cli.numbers import format_rupiah
+from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
+from renja_cli.report import BarisCapaian, LaporanCapaian, label_periode
+
+
+class FormatCapaian(str, Enum):
+    """Output formats of ``renja capaian``."""
+
+    tabel = "tabel"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
+
+CSV_COLUMNS = (
+    "kode", "sasaran", "nama", "satuan", "arah", "periode_rumus", "target_jenis", "target",
+    "target_min", "target_maks", "realisasi", "capaian", "status", "periode_data", "sementara",
+    "keterangan",
+)
+
+
+def baris_dict(row: BarisCapaian) -> dict[str, Any]:
+    """Stable machine keys; numbers stay numbers, missing values are null."""
+    return {
+        "kode": row.kode,
+        "sasaran": row.sasaran,
+        "nama": row.nama,
+        "nama_singkat": row.nama_singkat,
+        "satuan": row.satuan,
+        "arah": row.arah,
+        "periode_rumus": row.periode_rumus,
+        "target_jenis": row.target_jenis,
+        "target": row.target,
+        "target_min": row.target_min,
+        "target_maks": row.target_maks,
+        "realisasi": row.realisasi,
+        "capaian": row.capaian,
+        "status": row.status,
+        "periode_data": row.periode_data,
+        "sementara": row.sementara,
+        "keterangan": list(row.keterangan),
+        "catatan_target": list(row.catatan_target),
+    }
+
+
+def render_json(laporan: LaporanCapaian) -> str:
+    return json.dumps([baris_dict(r) for r in laporan.baris], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(laporan: LaporanCapaian) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in laporan.baris:
+        d = baris_dict(row)
+        d["keterangan"] = "; ".join(row.keterangan)
+        d["sementara"] = "ya" if row.sementara else "tidak"
+        writer.writerow(["" if d[c] is None else d[c] for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
+    lines = [
+        f"# Capaian Kinerja {laporan.tahun} — {laporan.kantor}",
+        "",
+        f"Posisi: **{laporan.periode}** · Target: **{laporan.target_jenis.upper()}**",
+    ]
+    if laporan.contoh:
+        lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
+    for k in laporan.kelompok:
+        anggaran = f" — anggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
+        lines += [
+            "",
+            f"## {k.kode} {_md(k.nama)}{anggaran}",
+            "",
+            "| Kode | Indikator | Target | Realisasi | Capaian | Status |",
+            "|---|---|---:|---:|---:|---|",
+        ]
+        for r in k.baris:
+            lines.append(
+                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target(r)} | {sel_realisasi(r)} "
+                f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
+            )
+    lines += ["", _ringkas(laporan)]
+    if laporan.total_anggaran is not None:
+        lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
+    return "\n".join(lines) + "\n"
+
+
+def _ringkas(laporan: LaporanCapaian) -> str:
+    n = laporan.jumlah_status
+    return (
+        f"Tercapai: {n['tercapai']} · Belum tercapai: {n['belum_tercapai']} · "
+        f"Belum ada data: {n['belum_ada_data']}"
+    )
+
+
+def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
+    """A Rich renderable: the table grouped by Sasaran, then the footer lines."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=f"Capaian Kinerja {laporan.tahun} — {laporan.kantor}",
+        caption=f"Posisi {laporan.periode} · target {laporan.target_jenis.upper()}",
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column("Kode", no_wrap=True)
+    table.add_column("Indikator", min_width=24, overflow="fold")
+    table.add_column("Target", justify="right", no_wrap=True)
+    table.add_column("Realisasi", justify="right")
+    table.add_column("Capaian", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for i, k in enumerate(laporan.kelompok):
+        if i:
+            table.add_section()
+        anggaran = f"\nAnggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
+        table.add_row(
+            Text(k.kode, style="bold cyan"),
+            Text(f"{k.nama}{anggaran}", style="bold cyan"),
+            "", "", "", "",
+        )
+        for r in k.baris:
+            periode = ""
+            if r.periode_data and r.periode_data != laporan.periode_akhir:
+                periode = f" [{label_periode(r.periode_data)}]"
+            table.add_row(
+                r.kode,
+                nama(r, lengkap),
+                sel_target(r),
+                sel_realisasi(r) + periode,
+                sel_capaian(r),
+                Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
+            )
+    footer = [Text(_ringkas(laporan), style="bold")]
+    if laporan.total_anggaran is not None:
+        footer.append(Text(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"))
+    for note in laporan.catatan:
+        footer.append(Text(f"Catatan: {note}", style="yellow"))
+    if laporan.contoh:
+        footer.append(
+            Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow")
+        )
+    footer.append(Text(f"Data: {laporan.data}", style="dim"))
+    return Group(table, *footer)

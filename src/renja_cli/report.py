@@ -1,0 +1,89 @@
+"""Report objects: what the core hands to renderers. No arithmetic happens later."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from renja_cli.calculator import STATUSES, Status
+
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def label_periode(periode: str | None) -> str:
+    """``tw3`` → ``TW III``; ``tahunan`` → ``Tahunan``."""
+    if periode is None:
+        return "-"
+    if periode.startswith("tw"):
+        return f"TW {ROMAWI[int(periode[2:])]}"
+    return "Tahunan"
+
+
+@dataclass(frozen=True)
+class BarisCapaian:
+    """One indicator against one target at one point of the year."""
+
+    kode: str
+    sasaran: str
+    nama: str
+    nama_singkat: str | None
+    satuan: str
+    arah: str
+    periode_rumus: str
+    target_jenis: str
+    target: float | None
+    target_min: float | None
+    target_maks: float | None
+    realisasi: float | None
+    capaian: float | None
+    status: Status
+    periode_data: str | None = None
+    sementara: bool = False
+    keterangan: tuple[str, ...] = ()
+    catatan_target: tuple[str, ...] = ()
+
+    @property
+    def persen(self) -> bool:
+        return self.satuan == "persen"
+
+
+@dataclass(frozen=True)
+class KelompokSasaran:
+    """A Sasaran Kegiatan with its indicators' rows."""
+
+    kode: str
+    nama: str
+    perspektif: str
+    anggaran: int | None
+    baris: tuple[BarisCapaian, ...]
+
+
+def hitung_status(rows: list[BarisCapaian] | tuple[BarisCapaian, ...]) -> dict[Status, int]:
+    counts = Counter(r.status for r in rows)
+    return {s: counts.get(s, 0) for s in STATUSES}
+
+
+@dataclass(frozen=True)
+class LaporanCapaian:
+    """Capaian of a year's indicators, grouped by Sasaran."""
+
+    tahun: int
+    triwulan: int | None
+    periode: str
+    target_jenis: str
+    kantor: str
+    jenis_indikator: str
+    data: str
+    contoh: bool
+    total_anggaran: int | None
+    kelompok: tuple[KelompokSasaran, ...]
+    periode_akhir: str | None = None
+    catatan: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def baris(self) -> list[BarisCapaian]:
+        return [b for k in self.kelompok for b in k.baris]
+
+    @property
+    def jumlah_status(self) -> dict[Status, int]:
+        return hitung_status(self.baris)

@@ -1,0 +1,180 @@
+"""Turn pydantic errors into located, Indonesian :class:`DataError` s."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from renja_cli.errors import DataError, DataErrors
+from renja_cli.yamlio import Positions
+
+M = TypeVar("M", bound=BaseModel)
+
+_CODE_KEY = re.compile(r"^[A-Z]{2,4}(\.[0-9]+)+$")
+
+# Stable rule codes for schema problems (see README, "Kode galat").
+_TYPE_CODES = {
+    "missing": "R101",
+    "extra_forbidden": "R102",
+    "literal_error": "R104",
+    "union_tag_invalid": "R104",
+    "union_tag_not_found": "R101",
+    "value_error": "R105",
+    "assertion_error": "R105",
+}
+
+
+def describe_loc(data: Any, loc: tuple[str | int, ...]) -> str:
+    """Name a location the way an analyst would: ``IKK.5 → target.pk``."""
+    label: str | None = None
+    fields: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+            if isinstance(step, str) and _CODE_KEY.match(step):
+                label, fields = step, []
+            else:
+                fields.append(str(step))
+            if isinstance(node, dict) and isinstance(node.get("kode"), str):
+                label, fields = node["kode"], []
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            if isinstance(node, dict) and isinstance(node.get("kode"), str):
+                label, fields = node["kode"], []
+            else:
+                fields.append(f"[{step + 1}]")
+        elif isinstance(step, str) and not step.startswith(("function-", "[")):
+            # a key pydantic names that the file does not have (missing fields)
+            if step not in {"float", "int", "str", "bool", "TargetSpec", "list[str]"}:
+                fields.append(step)
+            node = None
+    parts = [p for p in (label, ".".join(f for f in fields if f).replace(".[", "[")) if p]
+    return " → ".join(parts)
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return "wajib diisi"
+    if kind == "extra_forbidden":
+        return "kunci tidak dikenal (salah ketik?)"
+    if kind in {"float_type", "float_parsing", "int_from_float"} or kind.startswith("float"):
+        if isinstance(value, str) and re.fullmatch(r"[+-]?[\d.]*\d,\d+", value.strip()):
+            fixed = value.strip().replace(".", "").replace(",", ".")
+            return f"harus berupa angka; tulis {fixed} (titik sebagai desimal), bukan '{value}'"
+        return f"harus berupa angka, bukan {_show(value)}"
+    if kind.startswith("int"):
+        return f"harus berupa bilangan bulat, bukan {_show(value)}"
+    if kind == "string_type":
+        hint = ""
+        if isinstance(value, bool):
+            hint = " (YAML membaca yes/no/on/off sebagai benar/salah; beri tanda kutip)"
+        elif isinstance(value, int | float):
+            hint = f" (beri tanda kutip agar tidak dibaca sebagai angka, mis. \"{value}\")"
+        return f"harus berupa teks, bukan {_show(value)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"format {_show(value)} tidak sesuai (pola {ctx.get('pattern')})"
+    if kind == "string_too_short":
+        return "tidak boleh kosong"
+    if kind.startswith("bool"):
+        return f"harus true atau false, bukan {_show(value)}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"{_show(value)} tidak dikenal; pilihan: {expected}"
+    if kind == "union_tag_invalid":
+        return f"jenis {_show(ctx.get('tag'))} tidak dikenal; pilihan: {ctx.get('expected_tags')}"
+    if kind == "union_tag_not_found":
+        return f"kunci '{ctx.get('discriminator', 'jenis').strip(chr(39))}' wajib diisi"
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return f"harus berupa pemetaan (kunci: nilai), bukan {_show(value)}"
+    if kind in {"list_type", "tuple_type"}:
+        return f"harus berupa daftar (- butir), bukan {_show(value)}"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        symbol = {"greater_than_equal": "≥", "greater_than": ">",
+                  "less_than_equal": "≤", "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()), "")
+        return f"harus {symbol} {bound}, bukan {_show(value)}"
+    if kind == "too_short":
+        return "tidak boleh kosong"
+    if kind in {"value_error", "assertion_error"}:
+        msg = str(err.get("msg", ""))
+        return re.sub(r"^(Value error|Assertion failed), ", "", msg)
+    return str(err.get("msg", "tidak valid"))
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "pemetaan"
+    if isinstance(value, list):
+        return "daftar"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    out: list[str | int] = []
+    for step in loc:
+        if isinstance(step, str) and ("[" in step or step.startswith("function")):
+            continue
+        if step in {"float", "int", "str", "bool", "TargetSpec"}:
+            continue
+        out.append(step)
+    return tuple(out)
+
+
+def errors_from(exc: ValidationError, data: Any, positions: Positions) -> list[DataError]:
+    """Map each pydantic error to a located DataError, in file order."""
+    result: list[DataError] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(err["loc"]))
+        # a union reports every branch; keep one message per location
+        if err["type"] in {"float_type", "model_type", "dict_type"} and loc in seen:
+            continue
+        seen.add(loc)
+        location = positions.locate(loc)
+        result.append(
+            DataError(
+                _message(err),
+                location,
+                field=describe_loc(data, loc) or None,
+                code=_TYPE_CODES.get(err["type"], "R103"),
+            )
+        )
+    result.sort(key=lambda e: (e.location.line or 0) if e.location else 0)
+    return result
+
+
+def validate(model: type[M], data: Any, positions: Positions) -> M:
+    """Validate ``data`` read from a file; raise every problem at once."""
+    if not isinstance(data, dict):
+        raise DataError(
+            f"isi berkas harus berupa pemetaan (kunci: nilai), bukan {_show(data)}",
+            positions.locate(()),
+            code="R004",
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = errors_from(exc, data, positions)
+        if len(errors) == 1:
+            raise errors[0] from None
+        raise DataErrors(list(errors)) from None
+
+
+def relative(path: Path) -> Path:
+    """Show a path relative to the working folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

@@ -1,0 +1,176 @@
+"""YAML loading that keeps line numbers and refuses what PyYAML lets slip.
+
+PyYAML silently keeps the last of two duplicate keys (a lost target), expands
+aliases without bound and drops positions. Here every value's position is kept
+in a :class:`Positions` map keyed by its path, so a pydantic error ``loc`` can
+be turned back into ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from renja_cli.errors import DataError, Location
+
+try:  # libyaml makes composing several times faster; pure Python is the fallback
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Positions:
+    """Map from a value's path (keys and indices) to where it was written."""
+
+    path: Path | None
+    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Iterable[str | int]) -> Location:
+        """Return the position of the deepest known prefix of ``loc``.
+
+        Pydantic adds steps that are not in the file (union tags, ``[key]``);
+        those are skipped rather than ending the walk.
+        """
+        best = self.marks.get((), (1, 1))
+        current: PathKey = ()
+        for step in loc:
+            candidate = (*current, step)
+            if candidate in self.marks:
+                current = candidate
+                best = self.marks[candidate]
+        line, col = best
+        return Location(self.path, line, col)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python values, recording positions."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.positions = Positions(path)
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()
+        self.path = path
+
+    def error(self, node: yaml.Node, message: str, code: str) -> DataError:
+        line, col = _mark(node)
+        return DataError(message, Location(self.path, line, col), code=code)
+
+    def build(self, node: yaml.Node, key: PathKey) -> Any:
+        if id(node) in self.seen:
+            raise self.error(
+                node,
+                "alias/anchor YAML (&, *) tidak diizinkan; tulis nilainya langsung",
+                "R003",
+            )
+        self.seen.add(id(node))
+        self.positions.marks[key] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            first_line: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.error(key_node, "kunci gabungan '<<' tidak diizinkan", "R003")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.error(key_node, "kunci harus berupa teks sederhana", "R004")
+                k = self.scalar(key_node)
+                if not isinstance(k, str | int) or isinstance(k, bool):
+                    k = str(key_node.value)
+                if k in result or k in first_line:
+                    raise self.error(
+                        key_node,
+                        f"kunci '{k}' ganda (pertama di baris {first_line[k]}); "
+                        "YAML biasa diam-diam memakai yang terakhir",
+                        "R002",
+                    )
+                first_line[k] = _mark(key_node)[0]
+                child = (*key, k)
+                result[k] = self.build(value_node, child)
+                self.positions.marks[child] = _mark(value_node)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                items.append(self.build(item, (*key, index)))
+            return items
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            raise self.error(node, f"angka '{node.value}' (NaN/tak hingga) tidak diizinkan", "R005")
+        return value
+
+
+def loads(text: str, path: Path | None = None) -> tuple[Any, Positions]:
+    """Parse one YAML document, returning its value and the positions map."""
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            indent = line[: len(line) - len(line.lstrip())]
+            if "\t" in indent:
+                raise DataError(
+                    "tab dipakai untuk indentasi; YAML hanya menerima spasi",
+                    Location(path, number, indent.index("\t") + 1),
+                    code="R006",
+                )
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        col = mark.column + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "sintaks tidak valid"
+        raise DataError(
+            f"YAML tidak valid: {problem}", Location(path, line, col), code="R001"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"YAML tidak valid: {exc}", Location(path), code="R001") from None
+    if node is None:
+        raise DataError("berkas kosong", Location(path, 1, 1), code="R007")
+    builder = _Builder(path)
+    value = builder.build(node, ())
+    return value, builder.positions
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, turning OS and encoding errors into DataError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError("berkas tidak ditemukan", Location(path), code="R000") from None
+    except IsADirectoryError:
+        raise DataError("ini folder, bukan berkas", Location(path), code="R000") from None
+    except OSError as exc:
+        raise DataError(f"berkas tidak dapat dibaca: {exc.strerror}", Location(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"berkas bukan UTF-8 (bita 0x{raw[exc.start]:02x}); simpan ulang sebagai UTF-8",
+            Location(path, line),
+            code="R008",
+        ) from None
+    if "\x00" in text:
+        raise DataError("berkas berisi bita NUL; bukan berkas teks", Location(path), code="R008")
+    return text
+
+
+def load_file(path: Path) -> tuple[Any, Positions]:
+    """Read and parse one YAML file."""
+    return loads(read_text(path), path)
