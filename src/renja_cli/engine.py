@@ -32,9 +32,8 @@ class NilaiRealisasi:
 
 def periode_sampai(realisasi: RealisasiTahun, triwulan: int | None) -> list[str]:
     """Period files that count for a report at ``triwulan`` (None = latest)."""
-    if triwulan is None or triwulan == 4:
-        if "tahunan" in realisasi.berkas:
-            return ["tahunan"]
+    if (triwulan is None or triwulan == 4) and "tahunan" in realisasi.berkas:
+        return ["tahunan"]
     if triwulan is None:
         tersedia = realisasi.triwulan_tersedia()
         triwulan = max(tersedia) if tersedia else 4
@@ -101,9 +100,7 @@ class Konteks:
         return cls(source, rencana, load_realisasi(source, rencana))
 
 
-def realisasi_indikator(
-    ctx: Konteks, ind: Indikator, periods: Sequence[str]
-) -> NilaiRealisasi:
+def realisasi_indikator(ctx: Konteks, ind: Indikator, periods: Sequence[str]) -> NilaiRealisasi:
     hasil: list[tuple[str, HasilPeriode]] = []
     for p in periods:
         entry = ctx.realisasi.berkas[p].realisasi.get(ind.kode)
@@ -133,7 +130,8 @@ def susun_capaian(
     all_targets = {name for _, ind in rencana.indikator() for name in ind.target}
     if jenis not in all_targets:
         raise UsageError(
-            f"target '{jenis}' tidak dikenal untuk {tahun}; pilihan: {', '.join(sorted(all_targets))}"
+            f"target '{jenis}' tidak dikenal untuk {tahun}; "
+            f"pilihan: {', '.join(sorted(all_targets))}"
         )
     sasaran = rencana.sasaran
     if sk is not None:
@@ -151,9 +149,7 @@ def susun_capaian(
                 rows.append(_baris(ctx, s.kode, ind, jenis, periods))
             except DataError as exc:
                 errors.append(exc)
-        kelompok.append(
-            KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows))
-        )
+        kelompok.append(KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows)))
     if errors:
         from renja_cli.errors import DataErrors
 
@@ -165,9 +161,11 @@ def susun_capaian(
     else:
         label = f"s.d. TW {triwulan}" if triwulan else "belum ada realisasi"
     notes = []
-    if triwulan is not None and f"tw{triwulan}" not in ctx.realisasi.berkas and periods != [
-        "tahunan"
-    ]:
+    if (
+        triwulan is not None
+        and f"tw{triwulan}" not in ctx.realisasi.berkas
+        and periods != ["tahunan"]
+    ):
         notes.append(f"tidak ada berkas realisasi tw{triwulan}.yaml untuk {tahun}")
     return LaporanCapaian(
         tahun=tahun,

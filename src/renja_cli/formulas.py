@@ -70,8 +70,9 @@ def nilai_periode(
     rekaman = hasil_rekaman(ctx, ind, periode)
     if entry is None:
         return rekaman
-    if rekaman is not None and (entry.nilai is not None or entry.pembilang is not None
-                                or entry.komponen is not None):
+    if rekaman is not None and (
+        entry.nilai is not None or entry.pembilang is not None or entry.komponen is not None
+    ):
         raise DataError(
             "realisasi diberikan dua kali: langsung di berkas YAML dan dari berkas rekaman "
             f"{rekaman.keterangan[0] if rekaman.keterangan else ''}; hapus salah satunya",
@@ -80,7 +81,7 @@ def nilai_periode(
             code="R204",
         )
     notes = as_list(entry.keterangan)
-    base = dict(
+    base = HasilPeriode(
         tersedia=entry.tersedia,
         sementara=entry.sementara,
         keterangan=notes,
@@ -102,7 +103,9 @@ def nilai_periode(
             raise DataError(
                 f"pembilang/penyebut hanya untuk formula rasio; {ind.kode} berformula "
                 f"{formula.jenis}",
-                _loc(ctx, periode, ind.kode, "pembilang"), field=ind.kode, code="R205",
+                _loc(ctx, periode, ind.kode, "pembilang"),
+                field=ind.kode,
+                code="R205",
             )
         penyebut = entry.penyebut
         stok = False
@@ -112,21 +115,25 @@ def nilai_periode(
         elif penyebut is None:
             raise DataError(
                 f"penyebut wajib diisi ({formula.penyebut}); formula tidak punya penyebut_tetap",
-                _loc(ctx, periode, ind.kode), field=f"{ind.kode} → penyebut", code="R101",
+                _loc(ctx, periode, ind.kode),
+                field=f"{ind.kode} → penyebut",
+                code="R101",
             )
         if (stok or ind.periode != "kumulatif") and penyebut and entry.pembilang > penyebut:
             raise DataError(
                 f"pembilang {entry.pembilang:g} melebihi penyebut {penyebut:g}",
-                _loc(ctx, periode, ind.kode, "pembilang"), field=ind.kode, code="R206",
+                _loc(ctx, periode, ind.kode, "pembilang"),
+                field=ind.kode,
+                code="R206",
             )
-        return HasilPeriode(
-            **base, pembilang=entry.pembilang, penyebut=penyebut, penyebut_stok=stok
-        )
+        return replace(base, pembilang=entry.pembilang, penyebut=penyebut, penyebut_stok=stok)
     if entry.komponen is not None:
         if formula.jenis != "rata_rata":
             raise DataError(
                 f"komponen hanya untuk formula rata_rata; {ind.kode} berformula {formula.jenis}",
-                _loc(ctx, periode, ind.kode, "komponen"), field=ind.kode, code="R205",
+                _loc(ctx, periode, ind.kode, "komponen"),
+                field=ind.kode,
+                code="R205",
             )
         known = {k.kode for k in formula.komponen}
         for kode in entry.komponen:
@@ -134,13 +141,14 @@ def nilai_periode(
                 raise DataError(
                     f"komponen '{kode}' tidak dikenal; pilihan: {', '.join(sorted(known))}",
                     _loc(ctx, periode, ind.kode, "komponen", kode),
-                    field=f"{ind.kode} → komponen", code="R203",
+                    field=f"{ind.kode} → komponen",
+                    code="R203",
                 )
         values = {k.kode: entry.komponen.get(k.kode) for k in formula.komponen}
         missing = [k for k, v in values.items() if v is None]
         extra = tuple(f"komponen {k} belum ada" for k in missing)
-        return HasilPeriode(**{**base, "keterangan": notes + extra}, komponen=values)
-    return HasilPeriode(**base, nilai=entry.nilai)
+        return replace(base, keterangan=notes + extra, komponen=values)
+    return replace(base, nilai=entry.nilai)
 
 
 def _loc(ctx: Konteks, periode: str, *loc: str | int) -> Any:

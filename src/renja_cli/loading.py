@@ -150,14 +150,18 @@ def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
             errors.append(
                 DataError(
                     f"periode '{berkas.periode}' tidak sesuai nama berkas ({path.name})",
-                    positions.locate(("periode",)), field="periode", code="R202",
+                    positions.locate(("periode",)),
+                    field="periode",
+                    code="R202",
                 )
             )
         if berkas.tahun != rencana.tahun:
             errors.append(
                 DataError(
                     f"tahun {berkas.tahun} tidak sesuai folder realisasi/{rencana.tahun}",
-                    positions.locate(("tahun",)), field="tahun", code="R201",
+                    positions.locate(("tahun",)),
+                    field="tahun",
+                    code="R201",
                 )
             )
         for kode in berkas.realisasi:
@@ -165,7 +169,9 @@ def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
                 errors.append(
                     DataError(
                         f"indikator {kode} tidak ada di targets-{rencana.tahun}.yaml",
-                        positions.locate(("realisasi", kode)), field=kode, code="R203",
+                        positions.locate(("realisasi", kode)),
+                        field=kode,
+                        code="R203",
                     )
                 )
         for kode in berkas.anggaran or {}:
@@ -173,7 +179,8 @@ def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
                 errors.append(
                     DataError(
                         f"sasaran {kode} tidak ada di targets-{rencana.tahun}.yaml",
-                        positions.locate(("anggaran", kode)), field=f"anggaran.{kode}",
+                        positions.locate(("anggaran", kode)),
+                        field=f"anggaran.{kode}",
                         code="R203",
                     )
                 )

@@ -40,7 +40,9 @@ class _Strict(BaseModel):
 class Pengaturan(_Strict):
     """Office-wide settings; every one is visible in the targets file."""
 
-    target_utama: NamaTarget = Field("pk", description="Target yang dipakai bila --target tidak diberikan")
+    target_utama: NamaTarget = Field(
+        "pk", description="Target yang dipakai bila --target tidak diberikan"
+    )
     batas_capaian: float | None = Field(
         None, gt=0, description="Batas atas capaian dalam persen (mis. 120); kosong = tanpa batas"
     )
@@ -106,7 +108,9 @@ class FormulaRasio(_Strict):
     penyebut_tetap: float | None = Field(
         None, gt=0, description="Penyebut tetap (mis. 199.820 PNS aktif), dapat ditimpa per periode"
     )
-    berkas: Teks | None = Field(None, description="CSV per butir (rekomendasi/temuan) di folder periode")
+    berkas: Teks | None = Field(
+        None, description="CSV per butir (rekomendasi/temuan) di folder periode"
+    )
 
 
 class KriteriaStatus(_Strict):
@@ -141,7 +145,9 @@ class Komponen(_Strict):
     kode: KodeBebas
     nama: Teks
     target: float | None = None
-    berkas: Teks | None = Field(None, description="CSV nilai per kegiatan; realisasi = rata-ratanya")
+    berkas: Teks | None = Field(
+        None, description="CSV nilai per kegiatan; realisasi = rata-ratanya"
+    )
 
 
 class FormulaRataRata(_Strict):

@@ -57,7 +57,7 @@ def round_half_up(value: float, places: int = 2) -> Decimal:
 
 
 def _group(integer: str) -> str:
-    out = []
+    out: list[str] = []
     while len(integer) > 3:
         out.insert(0, integer[-3:])
         integer = integer[:-3]

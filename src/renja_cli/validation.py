@@ -76,7 +76,7 @@ def _message(err: dict[str, Any]) -> str:
         if isinstance(value, bool):
             hint = " (YAML membaca yes/no/on/off sebagai benar/salah; beri tanda kutip)"
         elif isinstance(value, int | float):
-            hint = f" (beri tanda kutip agar tidak dibaca sebagai angka, mis. \"{value}\")"
+            hint = f' (beri tanda kutip agar tidak dibaca sebagai angka, mis. "{value}")'
         return f"harus berupa teks, bukan {_show(value)}{hint}"
     if kind == "string_pattern_mismatch":
         return f"format {_show(value)} tidak sesuai (pola {ctx.get('pattern')})"
@@ -96,8 +96,12 @@ def _message(err: dict[str, Any]) -> str:
     if kind in {"list_type", "tuple_type"}:
         return f"harus berupa daftar (- butir), bukan {_show(value)}"
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-        symbol = {"greater_than_equal": "≥", "greater_than": ">",
-                  "less_than_equal": "≤", "less_than": "<"}[kind]
+        symbol = {
+            "greater_than_equal": "≥",
+            "greater_than": ">",
+            "less_than_equal": "≤",
+            "less_than": "<",
+        }[kind]
         bound = next(iter(ctx.values()), "")
         return f"harus {symbol} {bound}, bukan {_show(value)}"
     if kind == "too_short":
@@ -145,7 +149,7 @@ def errors_from(exc: ValidationError, data: Any, positions: Positions) -> list[D
         location = positions.locate(loc)
         result.append(
             DataError(
-                _message(err),
+                _message(dict(err)),
                 location,
                 field=describe_loc(data, loc) or None,
                 code=_TYPE_CODES.get(err["type"], "R103"),

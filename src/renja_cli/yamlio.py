@@ -132,11 +132,11 @@ def loads(text: str, path: Path | None = None) -> tuple[Any, Positions]:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        col = mark.column + 1 if mark is not None else None
+        line_no = mark.line + 1 if mark is not None else None
+        col_no = mark.column + 1 if mark is not None else None
         problem = exc.problem or exc.context or "sintaks tidak valid"
         raise DataError(
-            f"YAML tidak valid: {problem}", Location(path, line, col), code="R001"
+            f"YAML tidak valid: {problem}", Location(path, line_no, col_no), code="R001"
         ) from None
     except yaml.YAMLError as exc:
         raise DataError(f"YAML tidak valid: {exc}", Location(path), code="R001") from None

@@ -57,7 +57,7 @@ def print_error(exc: RenjaError) -> None:
 class RenjaGroup(TyperGroup):
     """Catches every error once, whichever way the app is invoked."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Any = None,
         prog_name: str | None = None,
@@ -68,8 +68,12 @@ class RenjaGroup(TyperGroup):
     ) -> Any:
         try:
             result = super().main(
-                args, prog_name, complete_var, standalone_mode=False,
-                windows_expand_args=windows_expand_args, **extra,
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
             )
             code = result if isinstance(result, int) else 0
         except typer.TyperException as exc:  # click's usage errors (vendored by typer)
@@ -165,9 +169,7 @@ def capaian(
     from renja_cli.loading import resolve_data_dir
     from renja_cli.render import capaian as render
 
-    laporan = susun_capaian(
-        resolve_data_dir(data), _need_tahun(tahun), triwulan, target, sk
-    )
+    laporan = susun_capaian(resolve_data_dir(data), _need_tahun(tahun), triwulan, target, sk)
     if format is FormatCapaian.tabel:
         _print_rich(render.render_tabel(laporan, nama_lengkap))
     elif format is FormatCapaian.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from renja_cli.numbers import format_rupiah
@@ -13,7 +13,7 @@ from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisa
 from renja_cli.report import BarisCapaian, LaporanCapaian, label_periode
 
 
-class FormatCapaian(str, Enum):
+class FormatCapaian(StrEnum):
     """Output formats of ``renja capaian``."""
 
     tabel = "tabel"
@@ -25,8 +25,21 @@ class FormatCapaian(str, Enum):
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 
 CSV_COLUMNS = (
-    "kode", "sasaran", "nama", "satuan", "arah", "periode_rumus", "target_jenis", "target",
-    "target_min", "target_maks", "realisasi", "capaian", "status", "periode_data", "sementara",
+    "kode",
+    "sasaran",
+    "nama",
+    "satuan",
+    "arah",
+    "periode_rumus",
+    "target_jenis",
+    "target",
+    "target_min",
+    "target_maks",
+    "realisasi",
+    "capaian",
+    "status",
+    "periode_data",
+    "sementara",
     "keterangan",
 )
 
@@ -138,7 +151,10 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
         table.add_row(
             Text(k.kode, style="bold cyan"),
             Text(f"{k.nama}{anggaran}", style="bold cyan"),
-            "", "", "", "",
+            "",
+            "",
+            "",
+            "",
         )
         for r in k.baris:
             periode = ""
@@ -158,8 +174,6 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
     for note in laporan.catatan:
         footer.append(Text(f"Catatan: {note}", style="yellow"))
     if laporan.contoh:
-        footer.append(
-            Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow")
-        )
+        footer.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
     footer.append(Text(f"Data: {laporan.data}", style="dim"))
     return Group(table, *footer)

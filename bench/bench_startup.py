@@ -1,0 +1,64 @@
+"""Time whole commands against the import floor of their dependencies.
+
+Usage: python bench/bench_startup.py [--runs N]
+
+The floor is ``python -c "import typer, pydantic, yaml, rich"``: what any
+tool built on this stack pays before doing anything. The ratio says how much
+the tool's own work adds; the goal is a median ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FLOOR = [sys.executable, "-c", "import typer, pydantic, yaml, rich"]
+CASES = {
+    "capaian --tahun 2025 --format json": [
+        "capaian",
+        "--tahun",
+        "2025",
+        "--format",
+        "json",
+    ],
+}
+
+
+def _time(cmd: list[str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--case", action="append", help="only these cases")
+    args = parser.parse_args(argv)
+    _time(FLOOR, 2)  # warm the file cache
+    floor = _time(FLOOR, args.runs)
+    print(f"floor (import typer, pydantic, yaml, rich): {floor * 1000:.0f} ms")
+    worst = 0.0
+    for name, extra in CASES.items():
+        if args.case and name not in args.case:
+            continue
+        cmd = [sys.executable, "-m", "renja_cli", *extra]
+        _time(cmd, 2)
+        median = _time(cmd, args.runs)
+        ratio = median / floor
+        worst = max(worst, ratio)
+        print(f"renja {name}: {median * 1000:.0f} ms, ratio {ratio:.2f}")
+    print(f"worst ratio: {worst:.2f} (goal <= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""Indonesian number formatting and the documented reading rule."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from renja_cli.numbers import (
+    NumberFormatError,
+    format_number,
+    format_percent,
+    format_rupiah,
+    format_value,
+    parse_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(98.8736842, "98,87 %"), (100.745, "100,75 %"), (0, "0,00 %"), (93.935, "93,94 %")],
+)
+def test_percent(value: float, text: str) -> None:
+    assert format_percent(value) == text
+
+
+def test_rupiah() -> None:
+    assert format_rupiah(885_000_000) == "Rp 885.000.000"
+    assert format_rupiah(15_669_146_000) == "Rp 15.669.146.000"
+    assert format_rupiah(0) == "Rp 0"
+
+
+def test_values_as_the_seed_writes_them() -> None:
+    assert format_value(82.5, True) == "82,5 %"
+    assert format_value(95, False) == "95"
+    assert format_value(13.64, True) == "13,64 %"
+    assert format_number(-1234.5) == "-1.234,50"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("54,55", 54.55),
+        ("1.234,5", 1234.5),
+        ("95.5", 95.5),
+        ("100", 100),
+        ("13,64%", 13.64),
+        (" 7 ", 7),
+        ("199820", 199820),
+    ],
+)
+def test_parse(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["199.820", "1.234", "abc", "", "1,2,3", "12.34,5"])
+def test_parse_refuses_ambiguous_or_bad(text: str) -> None:
+    with pytest.raises(NumberFormatError):
+        parse_number(text)
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_format_then_parse_round_trips(value: object) -> None:
+    text = format_number(float(value), 2)  # type: ignore[arg-type]
+    assert parse_number(text) == pytest.approx(float(value), abs=0.005)  # type: ignore[arg-type]
