@@ -75,8 +75,8 @@ def test_unknown_sk_is_usage_error(renja) -> None:
     [
         ("1", "IKK.12", 97.80 / 99 * 100),  # latest value
         ("2", "IKK.12", 98.60 / 99 * 100),
-        ("2", "IKK.10", (5 + 6) / 24 * 100),  # cumulative count / fixed penyebut
-        ("3", "IKK.9", 5 / 6 * 100),  # cumulative numerator and denominator
+        ("2", "IKK.10", 45.83),  # cumulative count 11 / fixed penyebut 24, reported 2 decimals
+        ("3", "IKK.9", 83.33),  # register s.d. TW III: 5 of 6 recommendations followed up
         ("2", "IKK.11", None),  # SAKIP score not out before August
     ],
 )

@@ -12,10 +12,12 @@ from renja_cli.loading import (
     PERIODE_URUT,
     DataSource,
     RealisasiTahun,
+    Referensi,
     load_realisasi,
     load_rencana,
 )
 from renja_cli.models import Indikator, RencanaKerja, as_target
+from renja_cli.numbers import round_half_up
 from renja_cli.report import BarisCapaian, KelompokSasaran, LaporanCapaian, label_periode
 
 
@@ -93,11 +95,12 @@ class Konteks:
     source: DataSource
     rencana: RencanaKerja
     realisasi: RealisasiTahun
+    referensi: Referensi
 
     @classmethod
     def muat(cls, source: DataSource, tahun: int) -> Konteks:
         rencana = load_rencana(source, tahun)
-        return cls(source, rencana, load_realisasi(source, rencana))
+        return cls(source, rencana, load_realisasi(source, rencana), Referensi(source.root))
 
 
 def realisasi_indikator(ctx: Konteks, ind: Indikator, periods: Sequence[str]) -> NilaiRealisasi:
@@ -190,15 +193,18 @@ def _baris(
 ) -> BarisCapaian:
     pengaturan = ctx.rencana.pengaturan
     real = realisasi_indikator(ctx, ind, periods)
+    nilai = real.nilai
+    if nilai is not None and pengaturan.presisi_realisasi is not None:
+        nilai = float(round_half_up(nilai, pengaturan.presisi_realisasi))
     entry = ind.target.get(jenis)
     notes = list(real.keterangan)
     capaian = None
     target = as_target(entry) if entry is not None else None
     if target is None:
         notes.append(f"tidak ada target {jenis}")
-    elif real.nilai is not None:
+    elif nilai is not None:
         capaian = hitung_capaian(
-            real.nilai,
+            nilai,
             target,
             ind.arah,
             ind.aturan_turun or pengaturan.aturan_turun,
@@ -217,7 +223,7 @@ def _baris(
         target=target.nilai if target else None,
         target_min=target.min if target else None,
         target_maks=target.maks if target else None,
-        realisasi=real.nilai,
+        realisasi=nilai,
         capaian=capaian,
         status=tentukan_status(capaian, pengaturan.ambang_tercapai),
         periode_data=real.periode,

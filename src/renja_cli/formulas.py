@@ -68,35 +68,15 @@ def nilai_periode(
     from renja_cli.records import hasil_rekaman
 
     rekaman = hasil_rekaman(ctx, ind, periode)
+    if ind.formula.jenis == "rata_rata":
+        return _rata_rata(ctx, ind, periode, entry, rekaman)
     if entry is None:
         return rekaman
-    if rekaman is not None and (
-        entry.nilai is not None or entry.pembilang is not None or entry.komponen is not None
-    ):
-        raise DataError(
-            "realisasi diberikan dua kali: langsung di berkas YAML dan dari berkas rekaman "
-            f"{rekaman.keterangan[0] if rekaman.keterangan else ''}; hapus salah satunya",
-            _loc(ctx, periode, ind.kode),
-            field=ind.kode,
-            code="R204",
-        )
-    notes = as_list(entry.keterangan)
-    base = HasilPeriode(
-        tersedia=entry.tersedia,
-        sementara=entry.sementara,
-        keterangan=notes,
-        kendala=as_list(entry.kendala),
-        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
-    )
+    if rekaman is not None and (entry.nilai is not None or entry.pembilang is not None):
+        raise _twice(ctx, ind, periode, rekaman)
+    base = _base(entry)
     if rekaman is not None:  # narrative only in YAML, value from the records
-        return replace(
-            rekaman,
-            tersedia=entry.tersedia,
-            sementara=entry.sementara or rekaman.sementara,
-            keterangan=rekaman.keterangan + notes,
-            kendala=as_list(entry.kendala),
-            rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
-        )
+        return _with_narrative(rekaman, entry)
     formula = ind.formula
     if entry.pembilang is not None:
         if formula.jenis != "rasio":
@@ -128,26 +108,12 @@ def nilai_periode(
             )
         return replace(base, pembilang=entry.pembilang, penyebut=penyebut, penyebut_stok=stok)
     if entry.komponen is not None:
-        if formula.jenis != "rata_rata":
-            raise DataError(
-                f"komponen hanya untuk formula rata_rata; {ind.kode} berformula {formula.jenis}",
-                _loc(ctx, periode, ind.kode, "komponen"),
-                field=ind.kode,
-                code="R205",
-            )
-        known = {k.kode for k in formula.komponen}
-        for kode in entry.komponen:
-            if kode not in known:
-                raise DataError(
-                    f"komponen '{kode}' tidak dikenal; pilihan: {', '.join(sorted(known))}",
-                    _loc(ctx, periode, ind.kode, "komponen", kode),
-                    field=f"{ind.kode} → komponen",
-                    code="R203",
-                )
-        values = {k.kode: entry.komponen.get(k.kode) for k in formula.komponen}
-        missing = [k for k, v in values.items() if v is None]
-        extra = tuple(f"komponen {k} belum ada" for k in missing)
-        return replace(base, keterangan=notes + extra, komponen=values)
+        raise DataError(
+            f"komponen hanya untuk formula rata_rata; {ind.kode} berformula {formula.jenis}",
+            _loc(ctx, periode, ind.kode, "komponen"),
+            field=ind.kode,
+            code="R205",
+        )
     return replace(base, nilai=entry.nilai)
 
 
@@ -155,3 +121,91 @@ def _loc(ctx: Konteks, periode: str, *loc: str | int) -> Any:
     from renja_cli.loading import location_of
 
     return location_of(ctx.realisasi, periode, "realisasi", *loc)
+
+
+def _base(entry: EntriRealisasi) -> HasilPeriode:
+    return HasilPeriode(
+        tersedia=entry.tersedia,
+        sementara=entry.sementara,
+        keterangan=as_list(entry.keterangan),
+        kendala=as_list(entry.kendala),
+        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+    )
+
+
+def _with_narrative(rekaman: HasilPeriode, entry: EntriRealisasi) -> HasilPeriode:
+    return replace(
+        rekaman,
+        tersedia=entry.tersedia and rekaman.tersedia,
+        sementara=entry.sementara or rekaman.sementara,
+        keterangan=rekaman.keterangan + as_list(entry.keterangan),
+        kendala=as_list(entry.kendala),
+        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+    )
+
+
+def _twice(ctx: Konteks, ind: Indikator, periode: str, rekaman: HasilPeriode) -> DataError:
+    berkas = getattr(rekaman.rincian, "berkas", None)
+    sumber = f" ({berkas.name})" if berkas is not None else ""
+    return DataError(
+        f"realisasi diberikan dua kali: langsung di YAML dan dari berkas rekaman{sumber}; "
+        "hapus salah satunya",
+        _loc(ctx, periode, ind.kode),
+        field=ind.kode,
+        code="R204",
+    )
+
+
+def _rata_rata(
+    ctx: Konteks,
+    ind: Indikator,
+    periode: str,
+    entry: EntriRealisasi | None,
+    rekaman: HasilPeriode | None,
+) -> HasilPeriode | None:
+    """Components come from the YAML entry or from their own record files, never both."""
+    formula = ind.formula
+    assert formula.jenis == "rata_rata"
+    from_files = dict(rekaman.komponen) if rekaman is not None else {}
+    if entry is None and not from_files:
+        return None
+    base = _base(entry) if entry is not None else HasilPeriode()
+    if entry is not None and entry.pembilang is not None:
+        raise DataError(
+            f"pembilang/penyebut hanya untuk formula rasio; {ind.kode} berformula rata_rata",
+            _loc(ctx, periode, ind.kode, "pembilang"),
+            field=ind.kode,
+            code="R205",
+        )
+    if entry is not None and entry.nilai is not None:
+        if from_files:
+            assert rekaman is not None
+            raise _twice(ctx, ind, periode, rekaman)
+        return replace(base, nilai=entry.nilai)
+    given = dict(entry.komponen or {}) if entry is not None else {}
+    known = {k.kode for k in formula.komponen}
+    for kode in given:
+        if kode not in known:
+            raise DataError(
+                f"komponen '{kode}' tidak dikenal; pilihan: {', '.join(sorted(known))}",
+                _loc(ctx, periode, ind.kode, "komponen", kode),
+                field=f"{ind.kode} → komponen",
+                code="R203",
+            )
+        if kode in from_files and given[kode] is not None:
+            assert rekaman is not None
+            raise DataError(
+                f"komponen {kode} diberikan dua kali: di YAML dan dari berkas rekaman; "
+                "hapus salah satunya",
+                _loc(ctx, periode, ind.kode, "komponen", kode),
+                field=f"{ind.kode} → komponen",
+                code="R204",
+            )
+    values = {k.kode: from_files.get(k.kode, given.get(k.kode)) for k in formula.komponen}
+    missing = tuple(f"komponen {k} belum ada" for k, v in values.items() if v is None)
+    return replace(
+        base,
+        keterangan=base.keterangan + missing,
+        komponen=values,
+        rincian=rekaman.rincian if rekaman is not None else None,
+    )

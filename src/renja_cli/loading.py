@@ -7,11 +7,15 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
-from renja_cli.models import BerkasRealisasi, RencanaKerja
+from renja_cli.models import BerkasRealisasi, DaftarInstansi, DaftarSkala, RencanaKerja, Skala
 from renja_cli.validation import validate
 from renja_cli.yamlio import Positions, load_file
+
+if TYPE_CHECKING:
+    from renja_cli.records import PencariInstansi
 
 ENV_DATA = "RENJA_DATA"
 PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
@@ -197,3 +201,51 @@ def location_of(realisasi: RealisasiTahun, periode: str, *loc: str | int) -> Loc
     if positions is None:
         return Location(realisasi.paths.get(periode))
     return positions.locate(loc)
+
+
+class Referensi:
+    """Reference data of a data folder (instansi, scales), loaded on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._instansi: DaftarInstansi | None = None
+        self._skala: DaftarSkala | None = None
+        self._pencari: PencariInstansi | None = None
+
+    def _read(self, name: str) -> tuple[object, Positions, Path]:
+        path = self.root / name
+        if not path.exists():
+            raise DataError(
+                f"berkas referensi {name} tidak ada di {self.root}", Location(path), code="R000"
+            )
+        data, positions = load_file(path)
+        return data, positions, path
+
+    @property
+    def instansi(self) -> DaftarInstansi:
+        if self._instansi is None:
+            data, positions, _ = self._read("instansi.yaml")
+            self._instansi = validate(DaftarInstansi, data, positions)
+        return self._instansi
+
+    @property
+    def pencari(self) -> PencariInstansi:
+        if self._pencari is None:
+            from renja_cli.records import PencariInstansi
+
+            self._pencari = PencariInstansi(self.instansi, self.root / "instansi.yaml")
+        return self._pencari
+
+    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+        if self._skala is None:
+            data, positions, _ = self._read("skala.yaml")
+            self._skala = validate(DaftarSkala, data, positions)
+        found = self._skala.skala.get(nama)
+        if found is None:
+            pilihan = ", ".join(sorted(self._skala.skala))
+            raise DataError(
+                f"skala '{nama}' tidak ada di skala.yaml (pilihan: {pilihan})",
+                Location(used_in),
+                code="R307",
+            )
+        return found
