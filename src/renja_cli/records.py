@@ -350,7 +350,7 @@ def persentase_instansi(
             if band is None:
                 low, high = skala.predikat[-1].min, skala.predikat[0].maks
                 raise DataError(
-                    f"nilai {text} di luar skala {kriteria.skala} ({low:g}-{high:g})",
+                    f"nilai {text} di luar skala {skala.nama} ({low:g}-{high:g})",
                     Location(path, line),
                     code="R309",
                 )
