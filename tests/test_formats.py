@@ -9,7 +9,8 @@ import json
 import pytest
 from tests.conftest import DATA
 
-from renja_cli.render.capaian import CSV_COLUMNS, FormatCapaian
+from renja_cli.render.capaian import CSV_COLUMNS
+from renja_cli.render.formats import FormatCapaian
 
 REQUIRED_JSON_KEYS = {
     "kode",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from renja_cli.calculator import hitung_capaian, tentukan_status
-from renja_cli.errors import DataError, RenjaError, UsageError
+from renja_cli.errors import DataError, DataErrors, RenjaError, UsageError
 from renja_cli.formulas import HasilPeriode, nilai_periode
 from renja_cli.loading import (
     PERIODE_URUT,
@@ -154,15 +154,8 @@ def susun_capaian(
                 errors.append(exc)
         kelompok.append(KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows)))
     if errors:
-        from renja_cli.errors import DataErrors
-
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
-    if periods == ["tahunan"]:
-        label = "Tahunan (akhir tahun)"
-    elif periods:
-        label = f"s.d. {label_periode(periods[-1])}"
-    else:
-        label = f"s.d. TW {triwulan}" if triwulan else "belum ada realisasi"
+    label = _label(periods, triwulan)
     notes = []
     if (
         triwulan is not None
@@ -189,10 +182,16 @@ def susun_capaian(
 
 
 def _baris(
-    ctx: Konteks, sk_kode: str, ind: Indikator, jenis: str, periods: Sequence[str]
+    ctx: Konteks,
+    sk_kode: str,
+    ind: Indikator,
+    jenis: str,
+    periods: Sequence[str],
+    real: NilaiRealisasi | None = None,
 ) -> BarisCapaian:
     pengaturan = ctx.rencana.pengaturan
-    real = realisasi_indikator(ctx, ind, periods)
+    if real is None:
+        real = realisasi_indikator(ctx, ind, periods)
     nilai = real.nilai
     if nilai is not None and pengaturan.presisi_realisasi is not None:
         nilai = float(round_half_up(nilai, pengaturan.presisi_realisasi))
@@ -231,3 +230,141 @@ def _baris(
         keterangan=tuple(notes),
         catatan_target=tuple([catatan] if isinstance(catatan, str) else (catatan or [])),
     )
+
+
+@dataclass(frozen=True)
+class KomponenCapaian:
+    """One component of a mean, with its own capaian when it has a target."""
+
+    kode: str
+    nama: str
+    nilai: float | None
+    target: float | None
+    capaian: float | None
+
+
+@dataclass(frozen=True)
+class PeriodeRincian:
+    """What one period file contributed."""
+
+    periode: str
+    realisasi: float | None
+    pembilang: float | None
+    penyebut: float | None
+    tersedia: bool
+    keterangan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LaporanRincian:
+    """The arithmetic and records behind one indicator's realisasi."""
+
+    tahun: int
+    periode: str
+    baris: BarisCapaian
+    formula: str
+    uraian_formula: str
+    periode_rumus: str
+    per_periode: tuple[PeriodeRincian, ...]
+    rincian: object | None
+    pembilang: float | None
+    penyebut: float | None
+    komponen: tuple[KomponenCapaian, ...]
+    data: str
+    contoh: bool
+
+
+def _uraian(ind: Indikator) -> str:
+    f = ind.formula
+    if f.jenis == "rasio":
+        tetap = f" (penyebut tetap {f.penyebut_tetap:g})" if f.penyebut_tetap else ""
+        return f"{f.pembilang} / {f.penyebut} × 100{tetap}"
+    if f.jenis == "persentase_instansi":
+        k = f.kriteria
+        kriteria = f"predikat {k.skala} minimal {k.minimal}" if k.jenis == "predikat" else k.kolom
+        return f"instansi yang memenuhi ({kriteria}) / populasi {f.populasi} × 100"
+    if f.jenis == "rata_rata":
+        return "rata-rata " + ", ".join(k.nama for k in f.komponen)
+    if f.jenis == "arsip_digital":
+        return (
+            f"NIP berkategori minimal {f.kategori_minimal} / seluruh NIP × 100 "
+            f"(lengkap dihitung terisi: {'ya' if f.lengkap_dihitung_terisi else 'tidak'})"
+        )
+    return "nilai langsung"
+
+
+def susun_rincian(
+    source: DataSource,
+    tahun: int,
+    kode: str,
+    triwulan: int | None = None,
+    target_jenis: str | None = None,
+) -> LaporanRincian:
+    """Everything behind one indicator's realisasi at ``triwulan``."""
+    _check_triwulan(triwulan)
+    ctx = Konteks.muat(source, tahun)
+    found = ctx.rencana.cari(kode)
+    if found is None:
+        pilihan = ", ".join(ind.kode for _, ind in ctx.rencana.indikator())
+        raise UsageError(f"indikator {kode} tidak ada di {tahun}; pilihan: {pilihan}")
+    sk, ind = found
+    jenis = target_jenis or ctx.rencana.pengaturan.target_utama
+    periods = periode_sampai(ctx.realisasi, triwulan)
+    real = realisasi_indikator(ctx, ind, periods)
+    baris = _baris(ctx, sk.kode, ind, jenis, periods, real)
+    per_periode = tuple(
+        PeriodeRincian(
+            p,
+            h.nilai_akhir(ind) if h.tersedia else None,
+            h.pembilang,
+            h.penyebut,
+            h.tersedia,
+            h.keterangan,
+        )
+        for p, h in real.hasil
+    )
+    last = next((h for p, h in reversed(real.hasil) if p == real.periode), None)
+    komponen: tuple[KomponenCapaian, ...] = ()
+    if ind.formula.jenis == "rata_rata":
+        values = last.komponen if last is not None else {}
+        rows = []
+        for k in ind.formula.komponen:
+            v = values.get(k.kode)
+            cap = None
+            if v is not None and k.target:
+                cap = hitung_capaian(v, as_target(k.target), ind.arah)
+            rows.append(KomponenCapaian(k.kode, k.nama, v, k.target, cap))
+        komponen = tuple(rows)
+    pembilang = penyebut = None
+    if ind.formula.jenis != "rata_rata" and real.hasil:
+        used = [h for p, h in real.hasil if h.tersedia and h.pembilang is not None]
+        if ind.periode == "kumulatif" and used:
+            pembilang = sum(h.pembilang or 0 for h in used)
+            penyebut = (
+                used[-1].penyebut if used[-1].penyebut_stok else sum(h.penyebut or 0 for h in used)
+            )
+        elif last is not None and last.pembilang is not None:
+            pembilang, penyebut = last.pembilang, last.penyebut
+    return LaporanRincian(
+        tahun=tahun,
+        periode=_label(periods, triwulan),
+        baris=baris,
+        formula=ind.formula.jenis,
+        uraian_formula=_uraian(ind),
+        periode_rumus=ind.periode,
+        per_periode=per_periode,
+        rincian=last.rincian if last is not None else None,
+        pembilang=pembilang,
+        penyebut=penyebut,
+        komponen=komponen,
+        data=source.describe(),
+        contoh=ctx.realisasi.contoh,
+    )
+
+
+def _label(periods: Sequence[str], triwulan: int | None) -> str:
+    if list(periods) == ["tahunan"]:
+        return "Tahunan (akhir tahun)"
+    if periods:
+        return f"s.d. {label_periode(periods[-1])}"
+    return f"s.d. TW {triwulan}" if triwulan else "belum ada realisasi"

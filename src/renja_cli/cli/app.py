@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from renja_cli.errors import EXIT_INVALID, EXIT_USAGE, DataErrors, RenjaError, UsageError
-from renja_cli.render.capaian import FormatCapaian
+from renja_cli.render.formats import FormatCapaian, FormatRincian
 
 EXIT_INTERNAL = 3
 
@@ -178,6 +178,33 @@ def capaian(
         _out(render.render_csv(laporan))
     elif format is FormatCapaian.markdown:
         _out(render.render_markdown(laporan, nama_lengkap))
+
+
+@app.command("rincian")
+def rincian(
+    kode: Annotated[str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False)],
+    tahun: TahunOpt = None,
+    triwulan: TriwulanOpt = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="Jenis target (bawaan pk).")
+    ] = None,
+    format: Annotated[
+        FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatRincian.tabel,
+    data: DataOpt = None,
+) -> None:
+    """Hitungan dan catatan di balik realisasi satu indikator."""
+    from renja_cli.engine import susun_rincian
+    from renja_cli.loading import resolve_data_dir
+    from renja_cli.render import rincian as render
+
+    lap = susun_rincian(resolve_data_dir(data), _need_tahun(tahun), kode, triwulan, target)
+    if format is FormatRincian.tabel:
+        _print_rich(render.render_tabel(lap))
+    elif format is FormatRincian.json:
+        _out(render.render_json(lap))
+    elif format is FormatRincian.markdown:
+        _out(render.render_markdown(lap))
 
 
 @app.callback()

@@ -5,22 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from enum import StrEnum
 from typing import Any
 
 from renja_cli.numbers import format_rupiah
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
 from renja_cli.report import BarisCapaian, LaporanCapaian, label_periode
-
-
-class FormatCapaian(StrEnum):
-    """Output formats of ``renja capaian``."""
-
-    tabel = "tabel"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 

@@ -1,0 +1,22 @@
+"""Output-format enums, kept apart so the CLI can import them cheaply."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FormatCapaian(StrEnum):
+    """Output formats of ``renja capaian``."""
+
+    tabel = "tabel"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FormatRincian(StrEnum):
+    """Output formats of ``renja rincian``."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"

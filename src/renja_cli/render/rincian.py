@@ -1,0 +1,236 @@
+"""Renderers of :class:`LaporanRincian` (``renja rincian``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from renja_cli.engine import LaporanRincian
+from renja_cli.numbers import format_number, format_percent, format_value
+from renja_cli.records import RincianArsip, RincianInstansi, RincianKomponen, RincianRasio
+from renja_cli.render.capaian import baris_dict
+from renja_cli.render.common import STATUS_LABEL, sel_capaian, sel_target
+from renja_cli.report import label_periode
+
+
+def _n(value: float | None) -> str:
+    return "—" if value is None else format_number(value, 2, trim=True)
+
+
+def kalimat(lap: LaporanRincian) -> str:
+    """The line that produced the realisasi, e.g. '14 dari 44 instansi ≥ Tinggi = 31,82 %'."""
+    b = lap.baris
+    real = "belum ada data" if b.realisasi is None else format_value(b.realisasi, b.persen)
+    r = lap.rincian
+    if isinstance(r, RincianInstansi):
+        head = f"{r.memenuhi} dari {r.populasi} instansi {r.kriteria} = {real}"
+        if r.belum_lengkap:
+            head = f"{len(r.hilang)} dari {r.populasi} instansi tanpa catatan: belum lengkap"
+    elif isinstance(r, RincianArsip):
+        head = (
+            f"{format_number(r.dihitung, 0)} dari {format_number(r.jumlah_nip, 0)} NIP "
+            f"kategori minimal {r.kategori_minimal} = {real}"
+        )
+    elif isinstance(r, RincianRasio) and r.butir:
+        head = f"{_n(r.pembilang)} dari {_n(r.penyebut)} butir ditindaklanjuti = {real}"
+    elif lap.formula == "rata_rata" and lap.komponen:
+        values = " + ".join(_n(k.nilai) for k in lap.komponen)
+        head = f"({values}) / {len(lap.komponen)} = {real}"
+    elif lap.pembilang is not None and lap.penyebut is not None:
+        head = f"{_n(lap.pembilang)} / {_n(lap.penyebut)} × 100 = {real}"
+    else:
+        head = f"realisasi {real}"
+    target = sel_target(b)
+    return f"{head}; target {target}; capaian {sel_capaian(b)} ({STATUS_LABEL[b.status]})"
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def render_json(lap: LaporanRincian) -> str:
+    payload = {
+        "tahun": lap.tahun,
+        "periode": lap.periode,
+        "indikator": baris_dict(lap.baris),
+        "formula": lap.formula,
+        "uraian_formula": lap.uraian_formula,
+        "periode_rumus": lap.periode_rumus,
+        "pembilang": lap.pembilang,
+        "penyebut": lap.penyebut,
+        "komponen": _plain(lap.komponen),
+        "per_periode": _plain(lap.per_periode),
+        "rincian": _plain(lap.rincian),
+        "kalimat": kalimat(lap),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Title, header and rows of every detail table; shared by tabel and markdown."""
+    out: list[tuple[str, list[str], list[list[str]]]] = []
+    b = lap.baris
+    out.append(
+        (
+            f"Per periode ({lap.periode_rumus})",
+            ["Periode", "Realisasi", "Pembilang", "Penyebut", "Keterangan"],
+            [
+                [
+                    label_periode(p.periode),
+                    "belum tersedia"
+                    if not p.tersedia
+                    else ("—" if p.realisasi is None else format_value(p.realisasi, b.persen)),
+                    _n(p.pembilang),
+                    _n(p.penyebut),
+                    "; ".join(p.keterangan),
+                ]
+                for p in lap.per_periode
+            ],
+        )
+    )
+    if lap.komponen:
+        out.append(
+            (
+                "Komponen",
+                ["Kode", "Komponen", "Nilai", "Target", "Capaian"],
+                [
+                    [
+                        k.kode,
+                        k.nama,
+                        _n(k.nilai),
+                        _n(k.target),
+                        "—" if k.capaian is None else format_percent(k.capaian),
+                    ]
+                    for k in lap.komponen
+                ],
+            )
+        )
+    r = lap.rincian
+    if isinstance(r, dict):  # component detail files of a mean
+        for kode, det in r.items():
+            if isinstance(det, RincianKomponen):
+                out.append(
+                    (
+                        f"{kode}: {det.berkas.name}",
+                        ["Kegiatan", "Nilai"],
+                        [[name, _n(v)] for name, v in det.kegiatan],
+                    )
+                )
+    if isinstance(r, RincianInstansi):
+        out.append(
+            (
+                f"Instansi ({r.berkas.name})",
+                ["No", "Instansi", "Provinsi", "Nilai", "Predikat", "Dihitung"],
+                [
+                    [
+                        str(i),
+                        row.nama,
+                        row.provinsi,
+                        _n(row.nilai),
+                        row.predikat or "—",
+                        "ya" if row.memenuhi else "tidak",
+                    ]
+                    for i, row in enumerate(r.baris, 1)
+                ],
+            )
+        )
+        if r.hilang:
+            out.append(
+                (
+                    f"Tanpa catatan ({len(r.hilang)} instansi)",
+                    ["Kode", "Instansi"],
+                    [[k, n] for k, n in r.hilang],
+                )
+            )
+    if isinstance(r, RincianRasio) and r.butir:
+        out.append(
+            (
+                f"Butir ({r.berkas.name if r.berkas else ''})",
+                ["Nomor", "Instansi", "Ditindaklanjuti"],
+                [[n, i or "—", "ya" if d else "tidak"] for n, i, d in r.butir],
+            )
+        )
+    if isinstance(r, RincianArsip):
+        out.append(
+            (
+                f"Kategori arsip ({r.berkas.name})",
+                ["Kategori", "Jumlah NIP"],
+                [
+                    ["tersedia", format_number(r.tersedia, 0)],
+                    ["terisi", format_number(r.terisi, 0)],
+                    ["lengkap", format_number(r.lengkap, 0)],
+                    ["dihitung", format_number(r.dihitung, 0)],
+                ],
+            )
+        )
+    return out
+
+
+def render_markdown(lap: LaporanRincian) -> str:
+    b = lap.baris
+    lines = [
+        f"# {b.kode} — {b.nama}",
+        "",
+        f"Tahun {lap.tahun}, posisi **{lap.periode}**.",
+        f"Formula `{lap.formula}`: {lap.uraian_formula}.",
+        "",
+    ]
+    for title, header, rows in _tables(lap):
+        lines += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        lines.append("")
+    lines.append(f"**{kalimat(lap)}**")
+    return "\n".join(lines) + "\n"
+
+
+def render_tabel(lap: LaporanRincian) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    b = lap.baris
+    parts: list[Any] = [
+        Text(f"{b.kode} — {b.nama}", style="bold"),
+        Text(
+            f"Tahun {lap.tahun} · posisi {lap.periode} · formula {lap.formula}: "
+            f"{lap.uraian_formula}"
+        ),
+    ]
+    for title, header, rows in _tables(lap):
+        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        for h in header:
+            table.add_column(
+                h,
+                justify="right"
+                if h
+                in {
+                    "Nilai",
+                    "Realisasi",
+                    "Pembilang",
+                    "Penyebut",
+                    "Target",
+                    "Capaian",
+                    "Jumlah NIP",
+                    "No",
+                }
+                else "left",
+            )
+        for row in rows:
+            table.add_row(*row)
+        parts.append(table)
+    parts.append(Text(kalimat(lap), style="bold"))
+    if lap.contoh:
+        parts.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
+    parts.append(Text(f"Data: {lap.data}", style="dim"))
+    return Group(*parts)
