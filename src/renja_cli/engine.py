@@ -48,7 +48,8 @@ def gabung(ind: Indikator, hasil: Sequence[tuple[str, HasilPeriode]]) -> NilaiRe
     notes: list[str] = []
     for p, h in hasil:
         notes.extend(f"{label_periode(p)}: {k}" for k in h.keterangan)
-    if not ada:
+    if not ada or not hasil[-1][1].lengkap:
+        # an incomplete latest period is reported as such, never replaced by older data
         return NilaiRealisasi(None, None, False, tuple(notes), tuple(hasil))
     last_p, last = ada[-1]
     if ind.periode == "terakhir":
@@ -323,7 +324,8 @@ def susun_rincian(
         )
         for p, h in real.hasil
     )
-    last = next((h for p, h in reversed(real.hasil) if p == real.periode), None)
+    wanted = real.periode or (real.hasil[-1][0] if real.hasil else None)
+    last = next((h for p, h in reversed(real.hasil) if p == wanted), None)
     komponen: tuple[KomponenCapaian, ...] = ()
     if ind.formula.jenis == "rata_rata":
         values = last.komponen if last is not None else {}

@@ -40,6 +40,9 @@ class HasilPeriode:
     kendala: tuple[str, ...] = ()
     rencana_tindak_lanjut: tuple[str, ...] = ()
     rincian: Any = None
+    lengkap: bool = True
+    """False when records cover only part of the population and the office chose
+    to report such a period as incomplete rather than count the missing as 'no'."""
 
     @property
     def ada_nilai(self) -> bool:

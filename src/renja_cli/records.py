@@ -375,7 +375,7 @@ def persentase_instansi(
             + (" (hasil belum lengkap)" if belum_lengkap else " (dihitung tidak memenuhi)")
         )
     if belum_lengkap:
-        return HasilPeriode(tersedia=False, keterangan=tuple(notes), rincian=rincian)
+        return HasilPeriode(tersedia=False, lengkap=False, keterangan=tuple(notes), rincian=rincian)
     return HasilPeriode(
         pembilang=jumlah,
         penyebut=populasi,
