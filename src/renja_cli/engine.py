@@ -104,13 +104,25 @@ class Konteks:
         return cls(source, rencana, load_realisasi(source, rencana), Referensi(source.root))
 
 
-def realisasi_indikator(ctx: Konteks, ind: Indikator, periods: Sequence[str]) -> NilaiRealisasi:
+def realisasi_indikator(
+    ctx: Konteks, ind: Indikator, periods: Sequence[str], semua: bool = False
+) -> NilaiRealisasi:
+    """Combine the periods' results; a latest-value rule reads back only as far as needed.
+
+    ``semua`` reads every period (for ``rincian``, which shows each one).
+    """
     hasil: list[tuple[str, HasilPeriode]] = []
-    for p in periods:
+    newest_first = ind.periode == "terakhir" and not semua
+    for p in reversed(periods) if newest_first else periods:
         entry = ctx.realisasi.berkas[p].realisasi.get(ind.kode)
         h = nilai_periode(ctx, ind, p, entry)
-        if h is not None:
-            hasil.append((p, h))
+        if h is None:
+            continue
+        hasil.append((p, h))
+        if newest_first and ((h.tersedia and h.ada_nilai) or not h.lengkap):
+            break
+    if newest_first:
+        hasil.reverse()
     return gabung(ind, hasil)
 
 
@@ -311,7 +323,7 @@ def susun_rincian(
     sk, ind = found
     jenis = target_jenis or ctx.rencana.pengaturan.target_utama
     periods = periode_sampai(ctx.realisasi, triwulan)
-    real = realisasi_indikator(ctx, ind, periods)
+    real = realisasi_indikator(ctx, ind, periods, semua=True)
     baris = _baris(ctx, sk.kode, ind, jenis, periods, real)
     per_periode = tuple(
         PeriodeRincian(

@@ -34,7 +34,7 @@ Catatan = Teks | list[Teks]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Pengaturan(_Strict):

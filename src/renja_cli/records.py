@@ -457,7 +457,8 @@ def arsip_digital(formula: FormulaArsipDigital, path: Path) -> HasilPeriode:
     indices = [c for c in cols if c is not None]
     counts = {"tersedia": 0, "terisi": 0, "lengkap": 0}
     seen: set[str] = set()
-    yes, no = YA, TIDAK
+    # rows repeat a handful of cell patterns ("1", "0", ""): classify each pattern once
+    category: dict[tuple[str, ...], str] = {}
     width = max([col_nip, *indices]) + 1
     for line, cells in csv_file.rows():
         if len(cells) < width:
@@ -468,16 +469,15 @@ def arsip_digital(formula: FormulaArsipDigital, path: Path) -> HasilPeriode:
         if nip in seen:
             raise DataError(f"NIP {nip} ganda", Location(path, line), code="R308")
         seen.add(nip)
-        flags = []
-        for name, i in zip(DOKUMEN_ARSIP, indices, strict=True):
-            key = cells[i].strip().casefold()
-            if key in yes:
-                flags.append(True)
-            elif key in no:
-                flags.append(False)
-            else:
-                _ya_tidak(path, line, name, cells[i])
-        counts[kategori_arsip(tuple(flags))] += 1
+        key = tuple([cells[i] for i in indices])
+        kategori = category.get(key)
+        if kategori is None:
+            flags = tuple(
+                _ya_tidak(path, line, name, cell)
+                for name, cell in zip(DOKUMEN_ARSIP, key, strict=True)
+            )
+            kategori = category[key] = kategori_arsip(flags)
+        counts[kategori] += 1
     total = sum(counts.values())
     if formula.kategori_minimal == "lengkap":
         dihitung = counts["lengkap"]
