@@ -236,13 +236,17 @@ class Referensi:
             self._pencari = PencariInstansi(self.instansi, self.root / "instansi.yaml")
         return self._pencari
 
-    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+    @property
+    def daftar_skala(self) -> DaftarSkala:
         if self._skala is None:
             data, positions, _ = self._read("skala.yaml")
             self._skala = validate(DaftarSkala, data, positions)
-        found = self._skala.skala.get(nama)
+        return self._skala
+
+    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+        found = self.daftar_skala.skala.get(nama)
         if found is None:
-            pilihan = ", ".join(sorted(self._skala.skala))
+            pilihan = ", ".join(sorted(self.daftar_skala.skala))
             raise DataError(
                 f"skala '{nama}' tidak ada di skala.yaml (pilihan: {pilihan})",
                 Location(used_in),

@@ -76,16 +76,16 @@ class TargetSpec(_Strict):
     def _one_shape(self) -> TargetSpec:
         if self.nilai is not None:
             if self.min is not None or self.maks is not None:
-                raise ValueError("isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
+                raise ValueError("[R215] isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
             if self.nilai == 0:
-                raise ValueError("target 0 tidak dapat dipakai menghitung capaian (pembagian nol)")
+                raise ValueError("[R216] target 0 tidak dapat dipakai menghitung capaian (pembagian nol)")
         else:
             if self.min is None or self.maks is None:
-                raise ValueError("isi 'nilai', atau 'min' dan 'maks' untuk target rentang")
+                raise ValueError("[R215] isi 'nilai', atau 'min' dan 'maks' untuk target rentang")
             if self.min > self.maks:
-                raise ValueError(f"rentang terbalik: min {self.min} > maks {self.maks}")
+                raise ValueError(f"[R215] rentang terbalik: min {self.min} > maks {self.maks}")
             if self.min == 0:
-                raise ValueError("batas bawah rentang 0 tidak dapat dipakai (pembagian nol)")
+                raise ValueError("[R216] batas bawah rentang 0 tidak dapat dipakai (pembagian nol)")
         return self
 
 
@@ -146,12 +146,29 @@ class FormulaPersentaseInstansi(_Strict):
     instansi_hilang: InstansiHilang | None = None
 
 
+class Rentang(_Strict):
+    """The values a realisasi can take (IKM 25-100); outside it is a data error."""
+
+    min: float
+    maks: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Rentang:
+        if self.min > self.maks:
+            raise ValueError(f"[R215] rentang terbalik: min {self.min} > maks {self.maks}")
+        return self
+
+    def memuat(self, nilai: float) -> bool:
+        return self.min <= nilai <= self.maks
+
+
 class Komponen(_Strict):
     """One component of a mean (IKM layanan, IKM pembinaan …)."""
 
     kode: KodeBebas
     nama: Teks
     target: float | None = None
+    rentang: Rentang | None = Field(None, description="Nilai yang mungkin, mis. IKM 25-100")
     berkas: Teks | None = Field(
         None, description="CSV nilai per kegiatan; realisasi = rata-ratanya"
     )
@@ -169,7 +186,7 @@ class FormulaRataRata(_Strict):
         seen: set[str] = set()
         for k in value:
             if k.kode in seen:
-                raise ValueError(f"kode komponen '{k.kode}' ganda")
+                raise ValueError(f"[R210] kode komponen '{k.kode}' ganda")
             seen.add(k.kode)
         return value
 
@@ -219,6 +236,9 @@ class Indikator(_Strict):
     penanggung_jawab: list[Teks] = Field(default_factory=list)
     batas_capaian: float | None = Field(None, gt=0)
     aturan_turun: AturanTurun | None = None
+    rentang: Rentang | None = Field(
+        None, description="Nilai realisasi yang mungkin; satuan persen bawaannya 0-100"
+    )
     catatan: Catatan | None = None
     riwayat: dict[int, RiwayatTahun] = Field(default_factory=dict)
 
@@ -226,17 +246,23 @@ class Indikator(_Strict):
     @classmethod
     def _has_target(cls, value: dict[str, TargetEntry]) -> dict[str, TargetEntry]:
         if not value:
-            raise ValueError("minimal satu target (mis. pk)")
+            raise ValueError("[R213] minimal satu target (mis. pk)")
         for name, entry in value.items():
             if not isinstance(entry, TargetSpec) and entry == 0:
                 raise ValueError(
-                    f"target {name} = 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
+                    f"[R216] target {name} = 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
                 )
         return value
 
     @property
     def persen(self) -> bool:
         return self.satuan == "persen"
+
+    @property
+    def rentang_nilai(self) -> Rentang | None:
+        if self.rentang is not None:
+            return self.rentang
+        return Rentang(min=0, maks=100) if self.persen else None
 
 
 class SasaranKegiatan(_Strict):
@@ -277,32 +303,32 @@ class RencanaKerja(_Strict):
         seen: dict[str, str] = {}
         for sk in self.sasaran:
             if sk.kode in seen:
-                raise ValueError(f"kode {sk.kode} ganda")
+                raise ValueError(f"[R210] kode {sk.kode} ganda")
             seen[sk.kode] = "sasaran"
             for ind in sk.indikator:
                 if ind.kode in seen:
-                    raise ValueError(f"kode indikator {ind.kode} ganda")
+                    raise ValueError(f"[R210] kode indikator {ind.kode} ganda")
                 seen[ind.kode] = sk.kode
                 if not ind.kode.startswith(self.jenis_indikator + "."):
                     raise ValueError(
-                        f"{ind.kode}: kode indikator tahun {self.tahun} harus berawalan "
+                        f"[R213] {ind.kode}: kode indikator tahun {self.tahun} harus berawalan "
                         f"{self.jenis_indikator}."
                     )
                 if self.pengaturan.target_utama not in ind.target:
                     raise ValueError(
-                        f"{ind.kode}: tidak punya target '{self.pengaturan.target_utama}' "
+                        f"[R213] {ind.kode}: tidak punya target '{self.pengaturan.target_utama}' "
                         "(pengaturan.target_utama)"
                     )
         known = {t.kode for t in self.sasaran_program} | {t.kode for t in self.sasaran_strategis}
         if known:
             for sk in self.sasaran:
                 if sk.induk is not None and sk.induk not in known:
-                    raise ValueError(f"{sk.kode}: induk {sk.induk} tidak ada di cascade")
+                    raise ValueError(f"[R212] {sk.kode}: induk {sk.induk} tidak ada di cascade")
         if self.total_anggaran is not None:
             total = sum(sk.anggaran or 0 for sk in self.sasaran)
             if total != self.total_anggaran:
                 raise ValueError(
-                    f"total_anggaran {self.total_anggaran} ≠ jumlah anggaran sasaran {total}"
+                    f"[R211] total_anggaran {self.total_anggaran} ≠ jumlah anggaran sasaran {total}"
                 )
         return self
 
@@ -352,14 +378,11 @@ class EntriRealisasi(_Strict):
             if present
         ]
         if len(given) > 1:
-            raise ValueError(f"isi salah satu saja: {' atau '.join(given)}")
+            raise ValueError(f"[R217] isi salah satu saja: {' atau '.join(given)}")
         if not self.tersedia and given:
-            raise ValueError("tersedia: false tetapi nilai diisi")
-        if self.pembilang is not None and self.penyebut is None:
-            # penyebut may come from the formula's penyebut_tetap
-            pass
+            raise ValueError("[R217] tersedia: false tetapi nilai diisi")
         if self.penyebut is not None and self.pembilang is None:
-            raise ValueError("penyebut diisi tanpa pembilang")
+            raise ValueError("[R217] penyebut diisi tanpa pembilang")
         return self
 
 
@@ -402,9 +425,9 @@ class DaftarInstansi(_Strict):
             for label in (item.kode, item.nama, *item.alias):
                 key = label.casefold()
                 if key in seen and seen[key] != item.kode:
-                    raise ValueError(f"'{label}' dipakai oleh {seen[key]} dan {item.kode}")
+                    raise ValueError(f"[R210] '{label}' dipakai oleh {seen[key]} dan {item.kode}")
                 if key in seen and label == item.kode:
-                    raise ValueError(f"kode instansi {item.kode} ganda")
+                    raise ValueError(f"[R210] kode instansi {item.kode} ganda")
                 seen[key] = item.kode
         return self
 
@@ -435,21 +458,21 @@ class Skala(_Strict):
         step = 10.0**-self.presisi
         for band in self.predikat:
             if band.min > band.maks:
-                raise ValueError(f"predikat {band.kode}: min {band.min} > maks {band.maks}")
+                raise ValueError(f"[R214] predikat {band.kode}: min {band.min} > maks {band.maks}")
         for upper, lower in zip(self.predikat, self.predikat[1:], strict=False):
             if lower.maks >= upper.min:
                 if lower.min >= upper.min:
                     raise ValueError(
-                        f"urutan salah: {lower.kode} harus di bawah {upper.kode} "
+                        f"[R214] urutan salah: {lower.kode} harus di bawah {upper.kode} "
                         "(predikat tertinggi lebih dulu)"
                     )
                 raise ValueError(
-                    f"predikat {upper.kode} dan {lower.kode} tumpang tindih "
+                    f"[R214] predikat {upper.kode} dan {lower.kode} tumpang tindih "
                     f"({lower.maks:g} ≥ {upper.min:g})"
                 )
             if round(upper.min - lower.maks, self.presisi + 3) > step + 1e-9:
                 raise ValueError(
-                    f"celah antara {lower.kode} (maks {lower.maks:g}) dan {upper.kode} "
+                    f"[R214] celah antara {lower.kode} (maks {lower.maks:g}) dan {upper.kode} "
                     f"(min {upper.min:g}) pada presisi {self.presisi} desimal"
                 )
         return self

@@ -253,6 +253,7 @@ class RincianArsip:
 class RincianKomponen:
     berkas: Path
     kegiatan: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    baris: tuple[int, ...] = field(default_factory=tuple)
 
 
 # --- formula kinds ---------------------------------------------------------
@@ -428,13 +429,14 @@ def rata_rata_kegiatan(path: Path) -> tuple[float | None, RincianKomponen]:
     col_name = csv_file.column("kegiatan")
     col_value = csv_file.column("nilai")
     assert col_name is not None and col_value is not None
-    events = []
+    events: list[tuple[str, float]] = []
+    lines: list[int] = []
     for line, cells in csv_file.rows():
-        events.append(
-            (_cell(cells, col_name), _angka(path, line, "nilai", _cell(cells, col_value)))
-        )
+        value = _angka(path, line, "nilai", _cell(cells, col_value))
+        events.append((_cell(cells, col_name), value))
+        lines.append(line)
     mean = sum(v for _, v in events) / len(events) if events else None
-    return mean, RincianKomponen(path, tuple(events))
+    return mean, RincianKomponen(path, tuple(events), tuple(lines))
 
 
 def kategori_arsip(dokumen: tuple[bool, ...]) -> str:

@@ -14,6 +14,7 @@ from renja_cli.yamlio import Positions
 M = TypeVar("M", bound=BaseModel)
 
 _CODE_KEY = re.compile(r"^[A-Z]{2,4}(\.[0-9]+)+$")
+_RULE_TAG = re.compile(r"^\[(R\d{3})\] ")
 
 # Stable rule codes for schema problems (see README, "Kode galat").
 _TYPE_CODES = {
@@ -147,13 +148,13 @@ def errors_from(exc: ValidationError, data: Any, positions: Positions) -> list[D
             continue
         seen.add(loc)
         location = positions.locate(loc)
+        message = _message(dict(err))
+        code = _TYPE_CODES.get(err["type"], "R103")
+        tagged = _RULE_TAG.match(message)
+        if tagged:  # model validators tag their rule: "[R210] kode ganda"
+            code, message = tagged.group(1), message[tagged.end() :]
         result.append(
-            DataError(
-                _message(dict(err)),
-                location,
-                field=describe_loc(data, loc) or None,
-                code=_TYPE_CODES.get(err["type"], "R103"),
-            )
+            DataError(message, location, field=describe_loc(data, loc) or None, code=code)
         )
     result.sort(key=lambda e: (e.location.line or 0) if e.location else 0)
     return result

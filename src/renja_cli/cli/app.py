@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from renja_cli.errors import EXIT_INVALID, EXIT_USAGE, DataErrors, RenjaError, UsageError
-from renja_cli.render.formats import FormatCapaian, FormatRincian
+from renja_cli.render.formats import FormatCapaian, FormatRincian, FormatValidasi
 
 EXIT_INTERNAL = 3
 
@@ -205,6 +205,68 @@ def rincian(
         _out(render.render_json(lap))
     elif format is FormatRincian.markdown:
         _out(render.render_markdown(lap))
+
+
+@app.command("validasi")
+def validasi(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Berkas atau folder (bawaan: ./data).", show_default=False),
+    ] = None,
+    format: Annotated[
+        FormatValidasi | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="teks (bawaan), json, github (bawaan bila GITHUB_ACTIONS), markdown.",
+            show_default=False,
+        ),
+    ] = None,
+    ketat: Annotated[
+        bool, typer.Option("--ketat", help="Peringatan juga membuat validasi gagal.")
+    ] = False,
+) -> None:
+    """Validasi berkas target dan realisasi: semua galat sekaligus, dengan baris dan kolom."""
+    from renja_cli.render import validasi as render
+    from renja_cli.validasi import validasi as periksa
+
+    if format is None:
+        github = os.environ.get("GITHUB_ACTIONS", "").lower() == "true"
+        format = FormatValidasi.github if github else FormatValidasi.teks
+    hasil = periksa(paths or [Path("data")])
+    if format is FormatValidasi.teks:
+        _out(render.render_teks(hasil))
+    elif format is FormatValidasi.json:
+        _out(render.render_json(hasil, ketat))
+    elif format is FormatValidasi.github:
+        _out(render.render_github(hasil))
+    elif format is FormatValidasi.markdown:
+        _out(render.render_markdown(hasil, ketat))
+    if not hasil.valid(ketat):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("skema")
+def skema(
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran", "-o", help="Folder tujuan berkas *.schema.json.", show_default=False
+        ),
+    ] = None,
+    jenis: Annotated[
+        str | None,
+        typer.Option("--jenis", help="Satu skema saja: targets, realisasi, instansi, skala."),
+    ] = None,
+) -> None:
+    """JSON Schema berkas target dan realisasi, dibuat dari model pydantic."""
+    from renja_cli.schema import skema_json, tulis_skema
+
+    if keluaran is None:
+        _out(skema_json(jenis or "targets"))
+        return
+    for path in tulis_skema(keluaran, jenis):
+        typer.echo(f"ditulis: {path}")
 
 
 @app.callback()

@@ -20,3 +20,12 @@ class FormatRincian(StrEnum):
     tabel = "tabel"
     json = "json"
     markdown = "markdown"
+
+
+class FormatValidasi(StrEnum):
+    """Output formats of ``renja validasi``."""
+
+    teks = "teks"
+    json = "json"
+    github = "github"
+    markdown = "markdown"
