@@ -84,10 +84,84 @@ def target_path(root: Path, tahun: int) -> Path:
     )
 
 
+def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataError]:
+    """Rules across the whole plan, each located at the value that breaks it."""
+    errors: list[DataError] = []
+
+    def err(code: str, message: str, *loc: str | int, field: str | None = None) -> None:
+        errors.append(DataError(message, positions.locate(loc), field=field, code=code))
+
+    seen: dict[str, str] = {}
+    known = {t.kode for t in rencana.sasaran_program} | {t.kode for t in rencana.sasaran_strategis}
+    utama = rencana.pengaturan.target_utama
+    for i, sk in enumerate(rencana.sasaran):
+        if sk.kode in seen:
+            err(
+                "R210",
+                f"kode {sk.kode} ganda (juga dipakai {seen[sk.kode]})",
+                "sasaran",
+                i,
+                "kode",
+                field=sk.kode,
+            )
+        seen.setdefault(sk.kode, "sasaran lain")
+        if known and sk.induk is not None and sk.induk not in known:
+            err(
+                "R212",
+                f"induk {sk.induk} tidak ada di sasaran_program/sasaran_strategis",
+                "sasaran",
+                i,
+                "induk",
+                field=sk.kode,
+            )
+        for j, ind in enumerate(sk.indikator):
+            where = ("sasaran", i, "indikator", j)
+            if ind.kode in seen:
+                err(
+                    "R210",
+                    f"kode indikator {ind.kode} ganda (sudah ada di {seen[ind.kode]}); "
+                    "setiap indikator berada di tepat satu sasaran",
+                    *where,
+                    "kode",
+                    field=ind.kode,
+                )
+            seen.setdefault(ind.kode, sk.kode)
+            if not ind.kode.startswith(rencana.jenis_indikator + "."):
+                err(
+                    "R213",
+                    f"kode indikator tahun {rencana.tahun} harus berawalan "
+                    f"{rencana.jenis_indikator}.",
+                    *where,
+                    "kode",
+                    field=ind.kode,
+                )
+            if utama not in ind.target:
+                err(
+                    "R213",
+                    f"tidak punya target '{utama}' (pengaturan.target_utama)",
+                    *where,
+                    "target",
+                    field=ind.kode,
+                )
+    if rencana.total_anggaran is not None:
+        total = sum(sk.anggaran or 0 for sk in rencana.sasaran)
+        if total != rencana.total_anggaran:
+            err(
+                "R211",
+                f"total_anggaran {rencana.total_anggaran} ≠ jumlah anggaran sasaran {total}",
+                "total_anggaran",
+                field="total_anggaran",
+            )
+    return errors
+
+
 def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:
     """Load and validate one targets file, keeping positions for later checks."""
     data, positions = load_file(path)
     rencana = validate(RencanaKerja, data, positions)
+    errors = periksa_rencana(rencana, positions)
+    if errors:
+        raise errors[0] if len(errors) == 1 else DataErrors(list(errors))
     match = _TARGET_NAME.match(path.name)
     if match and int(match.group(1)) != rencana.tahun:
         raise DataError(

@@ -78,7 +78,9 @@ class TargetSpec(_Strict):
             if self.min is not None or self.maks is not None:
                 raise ValueError("[R215] isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
             if self.nilai == 0:
-                raise ValueError("[R216] target 0 tidak dapat dipakai menghitung capaian (pembagian nol)")
+                raise ValueError(
+                    "[R216] target 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
+                )
         else:
             if self.min is None or self.maks is None:
                 raise ValueError("[R215] isi 'nilai', atau 'min' dan 'maks' untuk target rentang")
@@ -250,7 +252,8 @@ class Indikator(_Strict):
         for name, entry in value.items():
             if not isinstance(entry, TargetSpec) and entry == 0:
                 raise ValueError(
-                    f"[R216] target {name} = 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
+                    f"[R216] target {name} = 0 tidak dapat dipakai menghitung capaian "
+                    "(pembagian nol)"
                 )
         return value
 
@@ -297,40 +300,6 @@ class RencanaKerja(_Strict):
     sasaran_program: list[Tujuan] = Field(default_factory=list)
     sasaran: Annotated[list[SasaranKegiatan], Field(min_length=1)]
     catatan: Catatan | None = None
-
-    @model_validator(mode="after")
-    def _consistent(self) -> RencanaKerja:
-        seen: dict[str, str] = {}
-        for sk in self.sasaran:
-            if sk.kode in seen:
-                raise ValueError(f"[R210] kode {sk.kode} ganda")
-            seen[sk.kode] = "sasaran"
-            for ind in sk.indikator:
-                if ind.kode in seen:
-                    raise ValueError(f"[R210] kode indikator {ind.kode} ganda")
-                seen[ind.kode] = sk.kode
-                if not ind.kode.startswith(self.jenis_indikator + "."):
-                    raise ValueError(
-                        f"[R213] {ind.kode}: kode indikator tahun {self.tahun} harus berawalan "
-                        f"{self.jenis_indikator}."
-                    )
-                if self.pengaturan.target_utama not in ind.target:
-                    raise ValueError(
-                        f"[R213] {ind.kode}: tidak punya target '{self.pengaturan.target_utama}' "
-                        "(pengaturan.target_utama)"
-                    )
-        known = {t.kode for t in self.sasaran_program} | {t.kode for t in self.sasaran_strategis}
-        if known:
-            for sk in self.sasaran:
-                if sk.induk is not None and sk.induk not in known:
-                    raise ValueError(f"[R212] {sk.kode}: induk {sk.induk} tidak ada di cascade")
-        if self.total_anggaran is not None:
-            total = sum(sk.anggaran or 0 for sk in self.sasaran)
-            if total != self.total_anggaran:
-                raise ValueError(
-                    f"[R211] total_anggaran {self.total_anggaran} ≠ jumlah anggaran sasaran {total}"
-                )
-        return self
 
     def indikator(self) -> list[tuple[SasaranKegiatan, Indikator]]:
         return [(sk, ind) for sk in self.sasaran for ind in sk.indikator]

@@ -24,6 +24,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 PathKey = tuple[str | int, ...]
+_ALIAS_MESSAGE = "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung"
 
 
 @dataclass
@@ -69,11 +70,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, key: PathKey) -> Any:
         if id(node) in self.seen:
-            raise self.error(
-                node,
-                "alias/anchor YAML (&, *) tidak diizinkan; tulis nilainya langsung",
-                "R003",
-            )
+            raise self.error(node, _ALIAS_MESSAGE, "R003")
         self.seen.add(id(node))
         self.positions.marks[key] = _mark(node)
         if isinstance(node, yaml.MappingNode):
@@ -95,6 +92,8 @@ class _Builder:
                         "R002",
                     )
                 first_line[k] = _mark(key_node)[0]
+                if id(value_node) in self.seen:
+                    raise self.error(key_node, _ALIAS_MESSAGE, "R003")
                 child = (*key, k)
                 result[k] = self.build(value_node, child)
                 self.positions.marks[child] = _mark(value_node)
@@ -102,6 +101,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
+                if id(item) in self.seen:
+                    raise self.error(node, _ALIAS_MESSAGE, "R003")
                 items.append(self.build(item, (*key, index)))
             return items
         return self.scalar(node)
