@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from tests.conftest import DATA
 
 TARGETS_2025 = {

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATA
 
 from renja_cli.loading import resolve_data_dir
+from tests.conftest import DATA
 
 
 def test_option_wins(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
-from tests.conftest import DATA
 
 from renja_cli.render.capaian import CSV_COLUMNS
 from renja_cli.render.formats import FormatCapaian
+from tests.conftest import DATA
 
 REQUIRED_JSON_KEYS = {
     "kode",

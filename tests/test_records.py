@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import DATA
 
 from renja_cli.models import DaftarSkala, Skala
 from renja_cli.records import kategori_arsip
+from tests.conftest import DATA
 
 INSTANSI = [i["kode"] for i in yaml.safe_load((DATA / "instansi.yaml").read_text())["instansi"]]
 SKALA = DaftarSkala.model_validate(yaml.safe_load((DATA / "skala.yaml").read_text())).skala

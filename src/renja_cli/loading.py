@@ -206,8 +206,14 @@ def read_realisasi(path: Path) -> tuple[BerkasRealisasi, Positions]:
     return validate(BerkasRealisasi, data, positions), positions
 
 
-def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
-    """Load ``realisasi/<tahun>/*.yaml`` and check each against the plan."""
+def load_realisasi(
+    source: DataSource, rencana: RencanaKerja, kumpulkan: list[RenjaError] | None = None
+) -> RealisasiTahun:
+    """Load ``realisasi/<tahun>/*.yaml`` and check each against the plan.
+
+    With ``kumpulkan``, problems are appended there and every readable file is
+    still returned (``validasi`` goes on checking); otherwise they are raised.
+    """
     result = RealisasiTahun(rencana.tahun)
     folder = source.root / "realisasi" / str(rencana.tahun)
     if not folder.is_dir():
@@ -257,7 +263,7 @@ def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
                 errors.append(
                     DataError(
                         f"sasaran {kode} tidak ada di targets-{rencana.tahun}.yaml",
-                        positions.locate(("anggaran", kode)),
+                        positions.locate_key(("anggaran", kode)),
                         field=f"anggaran.{kode}",
                         code="R203",
                     )
@@ -265,7 +271,9 @@ def load_realisasi(source: DataSource, rencana: RencanaKerja) -> RealisasiTahun:
         result.berkas[berkas.periode] = berkas
         result.paths[berkas.periode] = path
         result.positions[berkas.periode] = positions
-    if errors:
+    if errors and kumpulkan is not None:
+        kumpulkan.extend(errors)
+    elif errors:
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
     return result
 

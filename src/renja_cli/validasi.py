@@ -222,11 +222,10 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: object, kumpulan: _Kumpul
     kumpulan.hasil.indikator += sum(len(sk.indikator) for sk in rencana.sasaran)
     _periksa_rujukan(rencana, referensi, target, kumpulan)
     source = DataSource(akar.root, "validasi")
-    try:
-        realisasi = load_realisasi(source, rencana)
-    except RenjaError as exc:
-        kumpulan.error(exc)
-        return
+    problems: list[RenjaError] = []
+    realisasi = load_realisasi(source, rencana, problems)
+    for problem in problems:
+        kumpulan.error(problem)
     ctx = Konteks(source, rencana, realisasi, referensi)
     _periksa_realisasi(ctx, kumpulan)
     used: set[Path] = set()

@@ -33,6 +33,9 @@ class Positions:
 
     path: Path | None
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    """Where the key of a mapping entry was written; errors about a whole mapping
+    or list value, or about the key itself, point here."""
 
     def locate(self, loc: Iterable[str | int]) -> Location:
         """Return the position of the deepest known prefix of ``loc``.
@@ -49,6 +52,14 @@ class Positions:
                 best = self.marks[candidate]
         line, col = best
         return Location(self.path, line, col)
+
+    def locate_key(self, loc: Iterable[str | int]) -> Location:
+        """Position of the key of ``loc`` (falls back to its value)."""
+        key = tuple(loc)
+        if key in self.key_marks:
+            line, col = self.key_marks[key]
+            return Location(self.path, line, col)
+        return self.locate(key)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -96,7 +107,10 @@ class _Builder:
                     raise self.error(key_node, _ALIAS_MESSAGE, "R003")
                 child = (*key, k)
                 result[k] = self.build(value_node, child)
-                self.positions.marks[child] = _mark(value_node)
+                self.positions.key_marks[child] = _mark(key_node)
+                # a whole mapping or list is best shown by its key's line
+                container = isinstance(value_node, yaml.MappingNode | yaml.SequenceNode)
+                self.positions.marks[child] = _mark(key_node if container else value_node)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -112,6 +126,27 @@ class _Builder:
         if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
             raise self.error(node, f"angka '{node.value}' (NaN/tak hingga) tidak diizinkan", "R005")
         return value
+
+
+_YAML_PROBLEMS = (
+    (
+        "mapping values are not allowed here",
+        "titik dua tidak diharapkan di sini (beri tanda kutip pada teks yang memuat ': ')",
+    ),
+    ("could not find expected ':'", "tanda ':' tidak ditemukan (indentasi atau kutip?)"),
+    ("expected ',' or '}'", "kurung kurawal '{' belum ditutup atau koma hilang"),
+    ("expected ',' or ']'", "kurung siku '[' belum ditutup atau koma hilang"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip ditutup"),
+    ("expected <block end>", "indentasi tidak konsisten"),
+    ("found undefined alias", "alias YAML (*nama) tidak diizinkan"),
+)
+
+
+def _terjemah(problem: str) -> str:
+    for english, indonesian in _YAML_PROBLEMS:
+        if english in problem:
+            return indonesian
+    return problem or "sintaks tidak valid"
 
 
 def loads(text: str, path: Path | None = None) -> tuple[Any, Positions]:
@@ -135,7 +170,9 @@ def loads(text: str, path: Path | None = None) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line_no = mark.line + 1 if mark is not None else None
         col_no = mark.column + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "sintaks tidak valid"
+        problem = _terjemah(exc.problem or exc.context or "")
+        if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
+            problem += f" (bagian yang dimulai di baris {exc.context_mark.line + 1})"
         raise DataError(
             f"YAML tidak valid: {problem}", Location(path, line_no, col_no), code="R001"
         ) from None

@@ -1,0 +1,186 @@
+"""``renja validasi``: example folders, hygiene, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DATA
+
+EXAMPLES = Path(__file__).parent / "examples"
+INVALID = yaml.safe_load((EXAMPLES / "invalid" / "manifest.yaml").read_text())
+VALID = yaml.safe_load((EXAMPLES / "valid" / "manifest.yaml").read_text())
+
+
+def _base(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "base", root)
+    shutil.copy(DATA / "instansi.yaml", root / "instansi.yaml")
+    shutil.copy(DATA / "skala.yaml", root / "skala.yaml")
+    return root
+
+
+def _place(root: Path, folder: str, case: dict) -> Path:
+    target = root / case["tempat"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLES / folder / case["berkas"], target)
+    return target
+
+
+def _json(renja, *args: str) -> tuple[int, dict]:
+    result = renja("validasi", *args, "--format", "json")
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_base_example_is_valid(renja, tmp_path: Path) -> None:
+    code, out = _json(renja, str(_base(tmp_path)))
+    assert code == 0, out
+    assert out["galat"] == 0 and out["peringatan"] == 0 and out["indikator"] == 3
+
+
+@pytest.mark.parametrize("case", VALID, ids=[c["berkas"] for c in VALID])
+def test_valid_examples(renja, tmp_path: Path, case: dict) -> None:
+    root = _base(tmp_path)
+    _place(root, "valid", case)
+    code, out = _json(renja, str(root), "--ketat")
+    assert code == 0, out["masalah"]
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[c["berkas"] for c in INVALID])
+def test_invalid_examples(renja, tmp_path: Path, case: dict) -> None:
+    root = _base(tmp_path)
+    target = _place(root, "invalid", case)
+    code, out = _json(renja, str(root))
+    assert code == 1
+    found = [
+        (m["kode"], m["baris"])
+        for m in out["masalah"]
+        if m["berkas"] and Path(m["berkas"]).resolve() == target.resolve()
+    ]
+    assert (case["kode"], case["baris"]) in found, out["masalah"]
+    for m in out["masalah"]:
+        assert m["pesan"] and m["kode"].startswith("R")
+
+
+def test_bundled_data_is_valid(renja) -> None:
+    code, out = _json(renja, str(DATA), "--ketat")
+    assert code == 0, out["masalah"]
+    assert out["indikator"] == 27
+
+
+def test_every_error_at_once_grouped_per_file(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    tw1 = root / "realisasi" / "2030" / "tw1.yaml"
+    tw1.write_text(tw1.read_text() + "  IKK.9: {nilai: 1}\n  IKK.8: {nilai: 2}\n")
+    (root / "realisasi" / "2030" / "tw1" / "merit.csv").write_text(
+        "instansi,nilai\nKabupaten Badong,300\n"
+    )
+    result = renja("validasi", str(root))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("tw1.yaml") for line in lines)
+    assert sum(": R203 " in line for line in lines) == 2
+    assert "maksud Anda: Kabupaten Badung" in result.stdout
+    assert lines[-1] == "5 berkas, 3 indikator, 3 galat, 0 peringatan"
+
+
+def test_schema_error_speaks_the_users_vocabulary(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    targets = root / "targets-2030.yaml"
+    targets.write_text(targets.read_text().replace("target: {pk: 50}", "target: {pk: lima}"))
+    result = renja("validasi", str(root))
+    assert "targets-2030.yaml:25:" in result.stdout
+    assert "R103 IKK.3 → target.pk: harus berupa angka" in result.stdout
+
+
+def test_strict_makes_warnings_fail(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    (root / "catatan.txt").write_text("x")
+    assert renja("validasi", str(root)).exit_code == 0
+    result = renja("validasi", str(root), "--ketat")
+    assert result.exit_code == 1
+    assert "R010 (peringatan)" in result.stdout
+
+
+def test_unused_csv_is_reported(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    (root / "realisasi" / "2030" / "tw1" / "lain.csv").write_text("a,b\n1,2\n")
+    code, out = _json(renja, str(root))
+    assert code == 0
+    assert [m["kode"] for m in out["masalah"]] == ["R011"]
+
+
+def test_single_file_argument(renja) -> None:
+    result = renja("validasi", str(DATA / "targets-2025.yaml"))
+    assert result.exit_code == 0
+    assert "1 berkas, 13 indikator, 0 galat" in result.stdout
+
+
+def test_missing_path_is_usage_error(renja, tmp_path: Path) -> None:
+    result = renja("validasi", str(tmp_path / "tidak-ada"))
+    assert result.exit_code == 2
+    assert "tidak ditemukan" in result.stderr
+
+
+def test_github_format_and_auto_detection(
+    renja, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _base(tmp_path)
+    tw1 = root / "realisasi" / "2030" / "tw1.yaml"
+    tw1.write_text(tw1.read_text() + "  IKK.9: {nilai: 1}\n")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = renja("validasi", str(root))
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if x.startswith("::error "))
+    assert f"file={tw1}".replace(":", "%3A") in line or f"file={tw1}" in line
+    assert ",line=6,col=3,title=R203::IKK.9: indikator IKK.9 tidak ada" in line
+
+
+def test_markdown_format(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    tw1 = root / "realisasi" / "2030" / "tw1.yaml"
+    tw1.write_text(tw1.read_text() + "  IKK.9: {nilai: 1}\n")
+    result = renja("validasi", str(root), "--format", "markdown")
+    assert result.stdout.startswith("## renja validasi: ❌ tidak valid")
+    assert "| R203 | galat |" in result.stdout
+
+
+def test_alias_bomb_fails_fast(renja, tmp_path: Path) -> None:
+    root = _base(tmp_path)
+    shutil.copy(EXAMPLES / "invalid" / "bom-alias.yaml", root / "realisasi/2030/tw1.yaml")
+    start = time.perf_counter()
+    result = renja("validasi", str(root))
+    assert time.perf_counter() - start < 1.0
+    assert "R003" in result.stdout
+
+
+def test_schema_command_matches_committed_schema(renja) -> None:
+    for name in ("targets", "realisasi", "instansi", "skala"):
+        result = renja("skema", "--jenis", name)
+        assert result.exit_code == 0
+        committed = (DATA.parent / "schema" / f"{name}.schema.json").read_text()
+        assert result.stdout == committed, (
+            f"schema/{name}.schema.json is stale: renja skema -o schema"
+        )
+
+
+def test_schema_written_to_folder(renja, tmp_path: Path) -> None:
+    result = renja("skema", "--keluaran", str(tmp_path))
+    assert result.exit_code == 0
+    schema = json.loads((tmp_path / "targets.schema.json").read_text())
+    assert schema["additionalProperties"] is False
+    assert "sasaran" in schema["properties"]
+
+
+def test_bundled_yaml_files_point_to_their_schema() -> None:
+    for path in [*DATA.glob("*.yaml"), *DATA.glob("realisasi/*/*.yaml")]:
+        first = path.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.exists(), (path, schema)
