@@ -306,7 +306,7 @@ def test_value_given_twice_is_an_error(renja, data_copy: Path) -> None:
     path = data_copy / "realisasi" / "2025" / "tw3.yaml"
     path.write_text(
         path.read_text().replace(
-            "  IKK.10: {pembilang: 7}", "  IKK.10: {pembilang: 7}\n  IKK.5: {nilai: 31.82}"
+            "  IKK.12: {nilai: 99.12", "  IKK.5: {nilai: 31.82}\n  IKK.12: {nilai: 99.12"
         )
     )
     result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))

@@ -162,7 +162,7 @@ def susun_capaian(
         rows = []
         for ind in s.indikator:
             try:
-                rows.append(_baris(ctx, s.kode, ind, jenis, periods))
+                rows.append(baris_capaian(ctx, s.kode, ind, jenis, periods))
             except DataError as exc:
                 errors.append(exc)
         kelompok.append(KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows)))
@@ -194,7 +194,7 @@ def susun_capaian(
     )
 
 
-def _baris(
+def baris_capaian(
     ctx: Konteks,
     sk_kode: str,
     ind: Indikator,
@@ -324,7 +324,7 @@ def susun_rincian(
     jenis = target_jenis or ctx.rencana.pengaturan.target_utama
     periods = periode_sampai(ctx.realisasi, triwulan)
     real = realisasi_indikator(ctx, ind, periods, semua=True)
-    baris = _baris(ctx, sk.kode, ind, jenis, periods, real)
+    baris = baris_capaian(ctx, sk.kode, ind, jenis, periods, real)
     per_periode = tuple(
         PeriodeRincian(
             p,

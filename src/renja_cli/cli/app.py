@@ -13,7 +13,13 @@ import typer
 from typer.core import TyperGroup
 
 from renja_cli.errors import EXIT_INVALID, EXIT_USAGE, DataErrors, RenjaError, UsageError
-from renja_cli.render.formats import FormatCapaian, FormatRincian, FormatValidasi
+from renja_cli.render.formats import (
+    KELUARAN_RINGKASAN,
+    FormatCapaian,
+    FormatRincian,
+    FormatRingkasan,
+    FormatValidasi,
+)
 
 EXIT_INTERNAL = 3
 
@@ -205,6 +211,69 @@ def rincian(
         _out(render.render_json(lap))
     elif format is FormatRincian.markdown:
         _out(render.render_markdown(lap))
+
+
+@app.command("ringkasan")
+def ringkasan(
+    tahun: TahunOpt = None,
+    triwulan: TriwulanOpt = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="Jenis target (bawaan pk).")
+    ] = None,
+    format: Annotated[
+        FormatRingkasan, typer.Option("--format", "-f", help="Bentuk keluaran di layar.")
+    ] = FormatRingkasan.tabel,
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran",
+            "-o",
+            help="Tulis ke berkas .xlsx, .md, .csv atau .json.",
+            show_default=False,
+        ),
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas keluaran yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Ringkasan triwulan untuk rapat monev: capaian, anggaran, perhatian, proyeksi."""
+    from renja_cli.loading import resolve_data_dir
+    from renja_cli.render import ringkasan as render
+    from renja_cli.ringkasan import susun_ringkasan
+
+    source = resolve_data_dir(data)
+    kind = None
+    if keluaran is not None:
+        kind = KELUARAN_RINGKASAN.get(keluaran.suffix.lower())
+        if kind is None:
+            raise UsageError(
+                f"akhiran berkas '{keluaran.suffix}' tidak dikenal; pilihan: "
+                + ", ".join(KELUARAN_RINGKASAN)
+            )
+    lap = susun_ringkasan(source, _need_tahun(tahun), triwulan, target)
+    if keluaran is not None:
+        from renja_cli.output import tulis_atomik
+
+        if kind == "xlsx":
+            from renja_cli.render.xlsx import render_xlsx
+
+            payload = render_xlsx(lap)
+        elif kind == "markdown":
+            payload = render.render_markdown(lap).encode()
+        elif kind == "csv":
+            payload = render.render_csv(lap).encode()
+        else:
+            payload = render.render_json(lap).encode()
+        tulis_atomik(keluaran, payload, timpa, masukan=[source.root])
+        typer.echo(f"ditulis: {keluaran}")
+        return
+    if format is FormatRingkasan.tabel:
+        _print_rich(render.render_tabel(lap))
+    elif format is FormatRingkasan.json:
+        _out(render.render_json(lap))
+    elif format is FormatRingkasan.markdown:
+        _out(render.render_markdown(lap))
+    elif format is FormatRingkasan.csv:
+        _out(render.render_csv(lap))
 
 
 @app.command("validasi")

@@ -29,3 +29,15 @@ class FormatValidasi(StrEnum):
     json = "json"
     github = "github"
     markdown = "markdown"
+
+
+class FormatRingkasan(StrEnum):
+    """Terminal/stdout formats of ``renja ringkasan`` (files: by --keluaran suffix)."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+KELUARAN_RINGKASAN = {".xlsx": "xlsx", ".md": "markdown", ".csv": "csv", ".json": "json"}

@@ -1,0 +1,328 @@
+"""Renderers of :class:`LaporanRingkasan`: Rich panels, JSON, Markdown, CSV, xlsx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from renja_cli.calculator import Status
+from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
+from renja_cli.render.capaian import baris_dict
+from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
+from renja_cli.ringkasan import BarisRingkasan, LaporanRingkasan, PanelSasaran
+
+PANAH = {"naik": "▲", "turun": "▼", "tetap": "=", None: ""}
+PROYEKSI_LABEL = {
+    "tercapai": "tercapai",
+    "perlu": "perlu",
+    "tidak_terjangkau": "tidak terjangkau",
+    "tanpa_data": "belum ada data",
+}
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else format_percent(value)
+
+
+def _tw_target(row: BarisRingkasan) -> str:
+    return "—" if row.target_tw is None else format_value(row.target_tw, row.tahunan.persen)
+
+
+def _proyeksi(row: BarisRingkasan) -> str:
+    if row.proyeksi.status == "perlu":
+        return row.proyeksi.uraian
+    return f"{PROYEKSI_LABEL[row.proyeksi.status]}: {row.proyeksi.uraian}"
+
+
+def _efisiensi(value: float | None) -> str:
+    if value is None:
+        return "—"
+    label = "efisien" if value >= 1 else "kurang efisien"
+    return f"{format_number(value)} ({label})"
+
+
+def _row_dict(row: BarisRingkasan) -> dict[str, Any]:
+    return {
+        **baris_dict(row.tahunan),
+        "target_triwulan": row.target_tw,
+        "capaian_triwulan": row.capaian_tw,
+        "status_triwulan": row.status,
+        "capaian_triwulan_sebelumnya": row.capaian_sebelumnya,
+        "perubahan": row.perubahan,
+        "kendala": list(row.kendala),
+        "rencana_tindak_lanjut": list(row.rencana_tindak_lanjut),
+        "proyeksi": {
+            "status": row.proyeksi.status,
+            "dibutuhkan": row.proyeksi.dibutuhkan,
+            "triwulan_tersisa": row.proyeksi.triwulan_tersisa,
+            "uraian": row.proyeksi.uraian,
+        },
+    }
+
+
+def _panel_dict(panel: PanelSasaran) -> dict[str, Any]:
+    a = panel.anggaran
+    return {
+        "kode": panel.kode,
+        "nama": panel.nama,
+        "anggaran": {
+            "pagu": a.pagu,
+            "realisasi": a.realisasi,
+            "serapan": a.serapan,
+            "capaian_kinerja": a.capaian_kinerja,
+            "indeks_efisiensi": a.indeks_efisiensi,
+        },
+        "jumlah_status": panel.jumlah_status,
+        "indikator": [_row_dict(r) for r in panel.baris],
+    }
+
+
+def render_json(lap: LaporanRingkasan) -> str:
+    payload = {
+        "tahun": lap.tahun,
+        "triwulan": lap.triwulan,
+        "periode": lap.periode,
+        "target_jenis": lap.target_jenis,
+        "contoh": lap.contoh,
+        "anggaran": {
+            "pagu": lap.total_pagu,
+            "realisasi": lap.total_realisasi_anggaran,
+            "serapan": lap.serapan_total,
+        },
+        "jumlah_status": lap.jumlah_status,
+        "sasaran": [_panel_dict(p) for p in lap.panel],
+        "perlu_perhatian": [r.tahunan.kode for r in lap.perlu_perhatian],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "kode",
+    "sasaran",
+    "nama",
+    "satuan",
+    "target_triwulan",
+    "capaian_triwulan",
+    "target",
+    "realisasi",
+    "capaian",
+    "status_triwulan",
+    "perubahan",
+    "proyeksi_status",
+    "proyeksi_uraian",
+    "kendala",
+    "rencana_tindak_lanjut",
+)
+
+
+def render_csv(lap: LaporanRingkasan) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in lap.baris:
+        b = r.tahunan
+        cells = [
+            b.kode,
+            b.sasaran,
+            b.nama,
+            b.satuan,
+            r.target_tw,
+            r.capaian_tw,
+            b.target,
+            b.realisasi,
+            b.capaian,
+            r.status,
+            r.perubahan,
+            r.proyeksi.status,
+            r.proyeksi.uraian,
+            "; ".join(r.kendala),
+            "; ".join(r.rencana_tindak_lanjut),
+        ]
+        writer.writerow(["" if c is None else c for c in cells])
+    return out.getvalue()
+
+
+def _counts(counts: Mapping[Status, int]) -> str:
+    return (
+        f"tercapai {counts['tercapai']} · belum tercapai {counts['belum_tercapai']} · "
+        f"belum ada data {counts['belum_ada_data']}"
+    )
+
+
+def render_markdown(lap: LaporanRingkasan) -> str:
+    lines = [
+        f"# Ringkasan Triwulan {lap.triwulan} Tahun {lap.tahun} — {lap.kantor}",
+        "",
+        f"Posisi **{lap.periode}** · target **{lap.target_jenis.upper()}** · "
+        f"{_counts(lap.jumlah_status)}",
+    ]
+    if lap.contoh:
+        lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
+    lines += [
+        "",
+        "## Anggaran",
+        "",
+        "| Sasaran | Pagu | Realisasi | Serapan | Capaian kinerja | Indeks efisiensi |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for p in lap.panel:
+        a = p.anggaran
+        lines.append(
+            f"| {p.kode} | {format_rupiah(a.pagu or 0)} | {format_rupiah(a.realisasi)} "
+            f"| {_pct(a.serapan)} | {_pct(a.capaian_kinerja)} "
+            f"| {_efisiensi(a.indeks_efisiensi)} |"
+        )
+    lines.append(
+        f"| **Total** | {format_rupiah(lap.total_pagu or 0)} | "
+        f"{format_rupiah(lap.total_realisasi_anggaran)} | {_pct(lap.serapan_total)} "
+        "| | |"
+    )
+    for p in lap.panel:
+        lines += [
+            "",
+            f"## {p.kode} {p.nama}",
+            "",
+            _counts(p.jumlah_status),
+            "",
+            "| Kode | Indikator | Target TW | Capaian TW | Target | Realisasi | Capaian "
+            "| Δ | Status |",
+            "|---|---|---:|---:|---:|---:|---:|:-:|---|",
+        ]
+        for r in p.baris:
+            b = r.tahunan
+            lines.append(
+                f"| {b.kode} | {nama(b)} | {_tw_target(r)} | {_pct(r.capaian_tw)} "
+                f"| {sel_target(b)} | {sel_realisasi(b)} | {sel_capaian(b)} "
+                f"| {PANAH[r.perubahan]} | {STATUS_LABEL[r.status]} |"
+            )
+    lines += ["", "## Perlu perhatian", ""]
+    for r in lap.perlu_perhatian:
+        b = r.tahunan
+        lines.append(
+            f"- **{b.kode} {nama(b)}** — {STATUS_LABEL[r.status]}; proyeksi: {r.proyeksi.uraian}"
+        )
+        lines += [f"  - Kendala: {k}" for k in r.kendala]
+        lines += [f"  - Rencana tindak lanjut: {k}" for k in r.rencana_tindak_lanjut]
+    if not lap.perlu_perhatian:
+        lines.append("Semua indikator sesuai target triwulan.")
+    lines += ["", "## Proyeksi akhir tahun", "", "| Kode | Proyeksi | Uraian |", "|---|---|---|"]
+    for r in lap.baris:
+        lines.append(
+            f"| {r.tahunan.kode} | {PROYEKSI_LABEL[r.proyeksi.status]} | {r.proyeksi.uraian} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _bars(lap: LaporanRingkasan, width: int = 40) -> Any:
+    """Horizontal bars of annual capaian with the 100 % line (scale 0-150 %)."""
+    from rich.text import Text
+
+    scale = 150.0
+    mark = round(100 / scale * width)
+    text = Text()
+    text.append("Capaian terhadap target tahunan (┃ = 100 %)\n", style="bold")
+    for r in lap.baris:
+        b = r.tahunan
+        text.append(f"{b.kode:<7}")
+        if b.capaian is None:
+            text.append(" " * mark + "┃", style="dim")
+            text.append("  belum ada data\n", style="yellow")
+            continue
+        filled = min(width, round(min(b.capaian, scale) / scale * width))
+        style = "green" if b.status == "tercapai" else "red"
+        for i in range(width + 1):
+            if i == mark:
+                text.append("┃", style="bold")
+            elif i < filled or (i > mark and i <= filled):
+                text.append("█", style=style)
+            elif i < mark:
+                text.append("·", style="dim")
+            else:
+                text.append(" ")
+        text.append(f" {format_percent(b.capaian)}\n")
+    return text
+
+
+def render_tabel(lap: LaporanRingkasan) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [
+        Text(
+            f"Ringkasan Triwulan {lap.triwulan} Tahun {lap.tahun} — {lap.kantor}\n"
+            f"Posisi {lap.periode} · target {lap.target_jenis.upper()} · "
+            f"{_counts(lap.jumlah_status)}",
+            style="bold",
+        )
+    ]
+    for p in lap.panel:
+        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("Kode", no_wrap=True)
+        table.add_column("Indikator", ratio=1)
+        table.add_column("Tgt TW", justify="right", no_wrap=True)
+        table.add_column("Cap. TW", justify="right", no_wrap=True)
+        table.add_column("Realisasi", justify="right")
+        table.add_column("Cap. tahun", justify="right", no_wrap=True)
+        table.add_column("Δ", justify="center", no_wrap=True)
+        table.add_column("Status", no_wrap=True)
+        for r in p.baris:
+            b = r.tahunan
+            style = {"tercapai": "green", "belum_tercapai": "red", "belum_ada_data": "yellow"}
+            table.add_row(
+                b.kode,
+                nama(b),
+                _tw_target(r),
+                _pct(r.capaian_tw),
+                sel_realisasi(b),
+                sel_capaian(b),
+                PANAH[r.perubahan],
+                Text(STATUS_LABEL[r.status], style=style[r.status]),
+            )
+        a = p.anggaran
+        budget = (
+            f"Pagu {format_rupiah(a.pagu or 0)} · realisasi {format_rupiah(a.realisasi)}"
+            f" · serapan {_pct(a.serapan)} · efisiensi {_efisiensi(a.indeks_efisiensi)}"
+        )
+        parts.append(
+            Panel(
+                Group(table, Text(budget), Text(_counts(p.jumlah_status), style="dim")),
+                title=f"{p.kode} {p.nama}",
+                title_align="left",
+            )
+        )
+    parts.append(_bars(lap))
+    attention = Table(
+        title="Perlu perhatian",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        title_justify="left",
+        show_lines=True,
+    )
+    attention.add_column("Kode", no_wrap=True)
+    attention.add_column("Kendala", ratio=1)
+    attention.add_column("Rencana tindak lanjut", ratio=1)
+    attention.add_column("Proyeksi", ratio=1)
+    for r in lap.perlu_perhatian:
+        attention.add_row(
+            r.tahunan.kode,
+            "\n".join(r.kendala) or "—",
+            "\n".join(r.rencana_tindak_lanjut) or "—",
+            f"{PROYEKSI_LABEL[r.proyeksi.status]}: {r.proyeksi.uraian}",
+        )
+    parts.append(attention)
+    parts.append(
+        Text(
+            f"Anggaran total: pagu {format_rupiah(lap.total_pagu or 0)} · realisasi "
+            f"{format_rupiah(lap.total_realisasi_anggaran)} · serapan {_pct(lap.serapan_total)}"
+        )
+    )
+    if lap.contoh:
+        parts.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
+    parts.append(Text(f"Data: {lap.data}", style="dim"))
+    return Group(*parts)
