@@ -243,6 +243,10 @@ class Indikator(_Strict):
     )
     catatan: Catatan | None = None
     riwayat: dict[int, RiwayatTahun] = Field(default_factory=dict)
+    pendahulu: list[Kode] = Field(
+        default_factory=list,
+        description="Indikator tahun sebelumnya yang diteruskan indikator ini (untuk tren)",
+    )
 
     @field_validator("target")
     @classmethod

@@ -276,6 +276,30 @@ def ringkasan(
         _out(render.render_csv(lap))
 
 
+@app.command("tren")
+def tren(
+    kode: Annotated[
+        str, typer.Argument(help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False)
+    ],
+    format: Annotated[
+        FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatRincian.tabel,
+    data: DataOpt = None,
+) -> None:
+    """Tren beberapa tahun satu indikator (riwayat, pendahulu, lalu per triwulan)."""
+    from renja_cli.loading import resolve_data_dir
+    from renja_cli.render import tren as render
+    from renja_cli.tren import susun_tren
+
+    lap = susun_tren(resolve_data_dir(data), kode)
+    if format is FormatRincian.tabel:
+        _print_rich(render.render_tabel(lap))
+    elif format is FormatRincian.json:
+        _out(render.render_json(lap))
+    elif format is FormatRincian.markdown:
+        _out(render.render_markdown(lap))
+
+
 @app.command("validasi")
 def validasi(
     paths: Annotated[

@@ -1,0 +1,101 @@
+"""Renderers of :class:`LaporanTren`: table with a terminal chart, JSON, Markdown."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from renja_cli.numbers import format_percent, format_value
+from renja_cli.report import label_periode
+from renja_cli.tren import LaporanTren, TitikTren
+
+
+def _label(t: TitikTren) -> str:
+    return str(t.tahun) if t.periode == "tahunan" else f"{t.tahun} {label_periode(t.periode)}"
+
+
+def _v(value: float | None, persen: bool) -> str:
+    return "—" if value is None else format_value(value, persen)
+
+
+def render_json(lap: LaporanTren) -> str:
+    payload = {
+        "kode": lap.kode,
+        "nama": lap.nama,
+        "satuan": lap.satuan,
+        "titik": [asdict(t) for t in lap.titik],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_markdown(lap: LaporanTren) -> str:
+    persen = lap.satuan == "persen"
+    lines = [
+        f"# Tren {lap.kode} — {lap.nama}",
+        "",
+        "| Periode | Kode | Target | Realisasi | Capaian | Catatan |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for t in lap.titik:
+        capaian = "—" if t.capaian is None else format_percent(t.capaian)
+        lines.append(
+            f"| {_label(t)} | {t.kode} | {_v(t.target, persen)} "
+            f"| {_v(t.realisasi, persen)} | {capaian} | {t.catatan or ''} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    persen = lap.satuan == "persen"
+    table = Table(title=f"Tren {lap.kode} — {lap.nama}", box=box.SIMPLE_HEAD)
+    for name, justify in (
+        ("Periode", "left"),
+        ("Kode", "left"),
+        ("Target", "right"),
+        ("Realisasi", "right"),
+        ("Capaian", "right"),
+        ("Catatan", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for t in lap.titik:
+        table.add_row(
+            _label(t),
+            t.kode,
+            _v(t.target, persen),
+            _v(t.realisasi, persen),
+            "—" if t.capaian is None else format_percent(t.capaian),
+            t.catatan or "",
+        )
+    values = [v for t in lap.titik for v in (t.realisasi, t.target) if v is not None]
+    top = max(values) if values else 1.0
+    # start the axis near the smallest value so small changes of an index show
+    low = 0.0
+    if values and top > 0 and min(values) / top > 0.5:
+        low = float(int(min(values) * 0.95))
+    span = (top - low) or 1.0
+    chart = Text()
+    axis = f", sumbu mulai {format_value(low, persen)}" if low else ""
+    chart.append(f"Realisasi (▏ = target{axis})\n", style="bold")
+    for t in lap.titik:
+        chart.append(f"{_label(t):<13}")
+        if t.realisasi is None:
+            chart.append("belum ada data\n", style="yellow")
+            continue
+        filled = round((t.realisasi - low) / span * width)
+        mark = round((t.target - low) / span * width) if t.target else None
+        met = t.capaian is not None and t.capaian >= 100
+        for i in range(width + 1):
+            if mark is not None and i == mark:
+                chart.append("▏", style="bold")
+            elif i < filled:
+                chart.append("█", style="green" if met else "red")
+            else:
+                chart.append(" ")
+        chart.append(f" {_v(t.realisasi, persen)}\n")
+    return Group(table, chart, Text(f"Data: {lap.data}", style="dim"))

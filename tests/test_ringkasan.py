@@ -1,0 +1,308 @@
+"""``renja ringkasan`` and ``renja tren``: period rules, projection, budget, exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from renja_cli.loading import DataSource
+from renja_cli.ringkasan import susun_ringkasan
+from tests.conftest import DATA
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _summary(renja, *args: str) -> dict:
+    result = renja("ringkasan", "--tahun", "2025", "--format", "json", "--data", str(DATA), *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _rows(out: dict) -> dict[str, dict]:
+    return {i["kode"]: i for s in out["sasaran"] for i in s["indikator"]}
+
+
+def test_budget_absorption_and_efficiency(renja) -> None:
+    out = _summary(renja, "--triwulan", "3")
+    sk1 = next(s for s in out["sasaran"] if s["kode"] == "SK.1")["anggaran"]
+    assert sk1["pagu"] == 885_000_000
+    assert sk1["realisasi"] == 150_000_000 + 260_000_000 + 240_000_000
+    assert sk1["serapan"] == pytest.approx(650 / 885 * 100)
+    mean = (99.84210526315789 + 103.27272727272727) / 2
+    assert sk1["capaian_kinerja"] == pytest.approx(mean)
+    assert sk1["indeks_efisiensi"] == pytest.approx(mean / (650 / 885 * 100))
+    sk2 = next(s for s in out["sasaran"] if s["kode"] == "SK.2")["anggaran"]
+    assert sk2["serapan"] is None and sk2["indeks_efisiensi"] is None  # no budget, no ratio
+    assert out["anggaran"]["pagu"] == 15_669_146_000
+
+
+def test_quarter_target_and_change(renja) -> None:
+    rows = _rows(_summary(renja, "--triwulan", "3"))
+    ikk4 = rows["IKK.4"]
+    assert ikk4["target_triwulan"] == 7.5
+    assert ikk4["capaian_triwulan"] == pytest.approx(6.18 / 7.5 * 100)
+    assert ikk4["perubahan"] == "naik"
+    assert rows["IKK.8"]["perubahan"] is None  # no TW II figure to compare with
+    assert rows["IKK.11"]["target_triwulan"] is None
+    assert rows["IKK.11"]["status_triwulan"] == "belum_tercapai"  # falls back to the year
+
+
+def test_narratives_reach_the_attention_list(renja) -> None:
+    out = _summary(renja, "--triwulan", "3")
+    assert "IKK.4" in out["perlu_perhatian"] and "IKK.9" in out["perlu_perhatian"]
+    assert "IKK.2" not in out["perlu_perhatian"]
+    ikk9 = _rows(out)["IKK.9"]
+    assert ikk9["kendala"] == ["Tindak lanjut 1 rekomendasi TW II menunggu keputusan PPK."]
+    assert ikk9["rencana_tindak_lanjut"]
+
+
+def test_projection_for_counts(renja) -> None:
+    rows = _rows(_summary(renja, "--triwulan", "3"))
+    # IKK.4: 9,26 % of 199.820 PNS = 18.504 assessed; 12.340 so far
+    assert rows["IKK.4"]["proyeksi"]["status"] == "perlu"
+    assert rows["IKK.4"]["proyeksi"]["dibutuhkan"] == 18_504 - 12_340
+    # IKK.10: 18 of 24 RB actions done (cumulative), 6 to go in one quarter
+    assert rows["IKK.10"]["proyeksi"]["dibutuhkan"] == 6
+    assert rows["IKK.2"]["proyeksi"]["status"] == "tercapai"
+
+
+@pytest.fixture
+def mean_rule_data(tmp_path: Path) -> Path:
+    """A one-indicator plan whose quarters combine by mean, target 95 on a 0-100 scale."""
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "base", root)
+    shutil.copy(DATA / "instansi.yaml", root)
+    shutil.copy(DATA / "skala.yaml", root)
+    (root / "targets-2030.yaml").write_text(
+        "tahun: 2030\nkantor: Uji\njenis_indikator: IKK\nsasaran:\n"
+        "  - kode: SK.1\n    nama: S\n    perspektif: customer\n    anggaran: 1000\n"
+        "    indikator:\n"
+        "      - {kode: IKK.1, nama: Rerata, satuan: persen, target: {pk: 95}, "
+        "periode: rata_rata}\n"
+        "      - {kode: IKK.2, nama: Jumlah, satuan: jumlah, target: {pk: 10}, "
+        "periode: kumulatif}\n"
+    )
+    shutil.rmtree(root / "realisasi" / "2030")
+    folder = root / "realisasi" / "2030"
+    folder.mkdir(parents=True)
+    for tw, (a, b, spent) in enumerate([(80, 2, 100), (70, 3, 200), (85, 1, 300)], start=1):
+        (folder / f"tw{tw}.yaml").write_text(
+            f"tahun: 2030\nperiode: tw{tw}\nrealisasi:\n  IKK.1: {{nilai: {a}}}\n"
+            f"  IKK.2: {{nilai: {b}}}\nanggaran: {{SK.1: {spent}}}\n"
+        )
+    return root
+
+
+def test_mean_and_cumulative_rules(mean_rule_data: Path) -> None:
+    lap = susun_ringkasan(DataSource(mean_rule_data, "uji"), 2030, 2)
+    rows = {r.tahunan.kode: r for r in lap.baris}
+    assert rows["IKK.1"].tahunan.realisasi == pytest.approx(75.0)  # (80 + 70) / 2
+    assert rows["IKK.2"].tahunan.realisasi == pytest.approx(5.0)  # 2 + 3
+    assert lap.panel[0].anggaran.serapan == pytest.approx(30.0)  # (100 + 200) / 1000
+
+
+def test_unreachable_projection(mean_rule_data: Path) -> None:
+    lap = susun_ringkasan(DataSource(mean_rule_data, "uji"), 2030, 3)
+    rows = {r.tahunan.kode: r for r in lap.baris}
+    ikk1 = rows["IKK.1"].proyeksi
+    # mean of four quarters must be 95: TW IV would need 4 × 95 − 235 = 145 > 100
+    assert ikk1.status == "tidak_terjangkau"
+    assert ikk1.dibutuhkan == pytest.approx(145)
+    ikk2 = rows["IKK.2"].proyeksi
+    assert ikk2.status == "perlu" and ikk2.dibutuhkan == pytest.approx(4)
+
+
+def test_year_over_is_unreachable(mean_rule_data: Path) -> None:
+    folder = mean_rule_data / "realisasi" / "2030"
+    (folder / "tw4.yaml").write_text(
+        "tahun: 2030\nperiode: tw4\nrealisasi:\n  IKK.1: {nilai: 90}\n  IKK.2: {nilai: 1}\n"
+    )
+    lap = susun_ringkasan(DataSource(mean_rule_data, "uji"), 2030, 4)
+    assert {r.proyeksi.status for r in lap.baris} == {"tidak_terjangkau"}
+
+
+def test_table_has_panels_chart_and_attention(renja) -> None:
+    result = renja("ringkasan", "--tahun", "2025", "--triwulan", "3", "--data", str(DATA))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "SK.7 Meningkatnya kualitas pengelolaan keuangan" in out
+    assert "serapan 73,45 %" in out
+    assert "┃ = 100 %" in out and "IKK.4  ██" in out
+    assert "Perlu perhatian" in out and "Percepatan fasilitasi" in out
+    assert "▲" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_markdown_and_csv(renja) -> None:
+    md = renja("ringkasan", "--tahun", "2025", "--format", "markdown", "--data", str(DATA))
+    assert md.stdout.startswith("# Ringkasan Triwulan 3 Tahun 2025")
+    assert "| SK.1 | Rp 885.000.000 | Rp 650.000.000 | 73,45 % |" in md.stdout
+    assert "## Perlu perhatian" in md.stdout and "## Proyeksi akhir tahun" in md.stdout
+    csv_out = renja("ringkasan", "--tahun", "2025", "--format", "csv", "--data", str(DATA))
+    assert csv_out.stdout.splitlines()[0].startswith("kode,sasaran,nama,satuan,target_triwulan")
+    assert len(csv_out.stdout.splitlines()) == 14
+
+
+def test_xlsx_export(renja, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "ringkasan.xlsx"
+    result = renja(
+        "ringkasan",
+        "--tahun",
+        "2025",
+        "--triwulan",
+        "3",
+        "--data",
+        str(DATA),
+        "--keluaran",
+        str(path),
+    )
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Keterangan", "Capaian", "Anggaran", "Perlu perhatian", "Proyeksi"]
+    ws = wb["Capaian"]
+    assert ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["Sasaran", "Kode", "Indikator"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "IKK.5")
+    assert row[8].value == 106.07  # stored as the report shows it, not a formula
+    assert row[8].number_format == '0.00" %"'
+    budget = wb["Anggaran"]
+    assert budget["C2"].value == 885_000_000 and budget["C2"].number_format == '"Rp "#,##0'
+    for sheet in wb.worksheets:
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                assert not (isinstance(cell.value, str) and cell.value.startswith("="))
+    assert ws.column_dimensions["C"].width >= 20
+    assert "DATA CONTOH" in wb["Keterangan"]["B6"].value
+
+
+@pytest.mark.parametrize(
+    ("suffix", "start"), [(".md", b"# Ringkasan"), (".csv", b"kode,"), (".json", b"{")]
+)
+def test_text_exports(renja, tmp_path: Path, suffix: str, start: bytes) -> None:
+    path = tmp_path / f"r{suffix}"
+    result = renja("ringkasan", "--tahun", "2025", "--data", str(DATA), "-o", str(path))
+    assert result.exit_code == 0
+    assert path.read_bytes().startswith(start)
+
+
+def test_existing_file_needs_timpa(renja, tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("lama")
+    result = renja("ringkasan", "--tahun", "2025", "--data", str(DATA), "-o", str(path))
+    assert result.exit_code == 2
+    assert "--timpa" in result.stderr
+    assert path.read_text() == "lama"
+    result = renja("ringkasan", "--tahun", "2025", "--data", str(DATA), "-o", str(path), "--timpa")
+    assert result.exit_code == 0
+    assert path.read_text().startswith("# Ringkasan")
+
+
+def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from renja_cli import output
+
+    path = tmp_path / "r.md"
+    path.write_text("lama")
+
+    def broken_replace(self: Path, target: Path) -> Path:
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OSError):
+        output.tulis_atomik(path, b"baru", timpa=True)
+    assert path.read_text() == "lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
+
+
+def test_input_files_are_never_written(renja, data_copy: Path) -> None:
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    target = data_copy / "targets-2025.yaml"
+    result = renja(
+        "ringkasan",
+        "--tahun",
+        "2025",
+        "--data",
+        str(data_copy),
+        "-o",
+        str(data_copy / "ringkasan.md"),
+        "--timpa",
+    )
+    assert result.exit_code == 2
+    assert "folder data masukan" in result.stderr
+    result = renja(
+        "ringkasan",
+        "--tahun",
+        "2025",
+        "--data",
+        str(data_copy),
+        "-o",
+        str(target.with_suffix(".csv")),
+        "--timpa",
+    )
+    assert result.exit_code == 2
+    assert before == {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+
+
+def test_unknown_export_suffix(renja, tmp_path: Path) -> None:
+    result = renja(
+        "ringkasan", "--tahun", "2025", "--data", str(DATA), "-o", str(tmp_path / "r.pdf")
+    )
+    assert result.exit_code == 2
+    assert ".xlsx" in result.stderr
+
+
+def test_openpyxl_is_imported_only_for_xlsx(tmp_path: Path) -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from renja_cli.cli.app import app\n"
+        "sys.argv = ['renja', 'ringkasan', '--tahun', '2025', '--format', 'json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: app()\n"
+        "    except SystemExit: pass\n"
+        "print('openpyxl' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert proc.stdout.strip() == "False"
+
+
+def test_trend_of_an_iku(renja) -> None:
+    result = renja("tren", "IKU.3", "--format", "json", "--data", str(DATA))
+    assert result.exit_code == 0, result.output
+    points = json.loads(result.stdout)["titik"]
+    assert [(p["tahun"], p["realisasi"]) for p in points] == [
+        (2020, 85.2),
+        (2021, 86.51),
+        (2022, 89.27),
+        (2023, 91.1),
+        (2024, 93.93),
+    ]
+    assert points[-1]["capaian"] == pytest.approx(98.87, abs=0.01)
+
+
+def test_trend_continues_from_predecessor_by_quarter(renja) -> None:
+    result = renja("tren", "IKK.12", "--format", "json", "--data", str(DATA))
+    points = json.loads(result.stdout)["titik"]
+    labels = [(p["tahun"], p["periode"], p["kode"]) for p in points]
+    assert labels == [
+        (2023, "tahunan", "IKU.13"),
+        (2024, "tahunan", "IKU.13"),
+        (2025, "tw1", "IKK.12"),
+        (2025, "tw2", "IKK.12"),
+        (2025, "tw3", "IKK.12"),
+    ]
+    table = renja("tren", "IKK.12", "--data", str(DATA))
+    assert "2025 TW III" in table.stdout and "▏" in table.stdout
+
+
+def test_trend_unknown_code(renja) -> None:
+    result = renja("tren", "IKU.99", "--data", str(DATA))
+    assert result.exit_code == 2
