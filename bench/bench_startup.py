@@ -19,13 +19,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 FLOOR = [sys.executable, "-c", "import typer, pydantic, yaml, rich"]
 CASES = {
-    "capaian --tahun 2025 --format json": [
-        "capaian",
-        "--tahun",
-        "2025",
-        "--format",
-        "json",
-    ],
+    "capaian --tahun 2025 --format json": "capaian --tahun 2025 --format json".split(),
+    "ringkasan --tahun 2025 --triwulan 3": "ringkasan --tahun 2025 --triwulan 3".split(),
+    "ringkasan --tahun 2025 --triwulan 3 --format json": (
+        "ringkasan --tahun 2025 --triwulan 3 --format json".split()
+    ),
 }
 
 

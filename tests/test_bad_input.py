@@ -140,8 +140,8 @@ def test_wrong_formula_kind(renja, data_copy: Path) -> None:
     path = data_copy / "targets-2025.yaml"
     _edit(
         path,
-        "formula: {jenis: nilai}\n        periode: terakhir   # nilai bulan",
-        "formula: {jenis: median}\n        periode: terakhir   # nilai bulan",
+        "formula: {jenis: nilai}\n        pendahulu: [IKU.13]",
+        "formula: {jenis: median}\n        pendahulu: [IKU.13]",
     )
     result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
     assert result.exit_code == 1
