@@ -30,7 +30,7 @@ class DataSource:
     origin: str
 
     def describe(self) -> str:
-        return f"{self.root} ({self.origin})"
+        return f"{self.root.resolve()} ({self.origin})"
 
 
 def _bundled() -> Path | None:
