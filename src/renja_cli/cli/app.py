@@ -362,18 +362,24 @@ def skema(
         typer.echo(f"ditulis: {path}")
 
 
-@app.callback()
-def _root(
-    versi: Annotated[
-        bool, typer.Option("--versi", help="Tampilkan versi lalu keluar.", is_eager=True)
-    ] = False,
-) -> None:
-    """Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas."""
-    if versi:
+def _versi(value: bool) -> None:
+    if value:
         from renja_cli import __version__
 
         typer.echo(f"renja {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    versi: Annotated[
+        bool,
+        typer.Option(
+            "--versi", help="Tampilkan versi lalu keluar.", is_eager=True, callback=_versi
+        ),
+    ] = False,
+) -> None:
+    """Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas."""
 
 
 def main() -> None:

@@ -1,0 +1,41 @@
+"""Every command is reachable, documented in Indonesian, and the version is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from renja_cli import __version__
+
+COMMANDS = ["capaian", "rincian", "ringkasan", "tren", "validasi", "skema"]
+
+
+def test_root_help_lists_every_command(renja) -> None:
+    result = renja("--help")
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in result.stdout
+
+
+def test_no_arguments_shows_help(renja) -> None:
+    result = renja()
+    assert result.exit_code == 0
+    assert "Commands:" in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_help(renja, name: str) -> None:
+    result = renja(name, "--help")
+    assert result.exit_code == 0
+    assert f"Usage: renja {name}" in result.stdout
+
+
+def test_version(renja) -> None:
+    result = renja("--versi")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"renja {__version__}"
+
+
+def test_unknown_command(renja) -> None:
+    result = renja("hitung")
+    assert result.exit_code == 2
+    assert "perintah 'hitung' tidak dikenal" in result.stderr
