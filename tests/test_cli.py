@@ -39,3 +39,28 @@ def test_unknown_command(renja) -> None:
     result = renja("hitung")
     assert result.exit_code == 2
     assert "perintah 'hitung' tidak dikenal" in result.stderr
+
+
+def test_every_format_has_a_renderer() -> None:
+    """A format added to an Enum without its renderer would fail only at run time."""
+    import importlib
+
+    from renja_cli.render import formats
+
+    modules = {
+        formats.FormatCapaian: "renja_cli.render.capaian",
+        formats.FormatRincian: "renja_cli.render.rincian",
+        formats.FormatRingkasan: "renja_cli.render.ringkasan",
+        formats.FormatValidasi: "renja_cli.render.validasi",
+    }
+    for enum, module_name in modules.items():
+        module = importlib.import_module(module_name)
+        for member in enum:
+            assert callable(getattr(module, f"render_{member.value}", None)), (enum, member)
+    tren = importlib.import_module("renja_cli.render.tren")
+    for member in formats.FormatRincian:
+        assert callable(getattr(tren, f"render_{member.value}", None))
+    ringkasan = importlib.import_module("renja_cli.render.ringkasan")
+    for suffix, kind in formats.KELUARAN_RINGKASAN.items():
+        if kind != "xlsx":
+            assert callable(getattr(ringkasan, f"render_{kind}", None)), suffix

@@ -154,6 +154,15 @@ def _print_rich(renderable: Any) -> None:
     Console(highlight=False).print(renderable)
 
 
+def _emit(module: Any, fmt: str, report: Any) -> None:
+    """Hand ``report`` to ``module.render_<fmt>``: text goes to stdout, Rich to the console."""
+    result = getattr(module, f"render_{fmt}")(report)
+    if isinstance(result, str):
+        _out(result)
+    else:
+        _print_rich(result)
+
+
 @app.command("capaian")
 def capaian(
     tahun: TahunOpt = None,
@@ -205,12 +214,7 @@ def rincian(
     from renja_cli.render import rincian as render
 
     lap = susun_rincian(resolve_data_dir(data), _need_tahun(tahun), kode, triwulan, target)
-    if format is FormatRincian.tabel:
-        _print_rich(render.render_tabel(lap))
-    elif format is FormatRincian.json:
-        _out(render.render_json(lap))
-    elif format is FormatRincian.markdown:
-        _out(render.render_markdown(lap))
+    _emit(render, format.value, lap)
 
 
 @app.command("ringkasan")
@@ -257,23 +261,12 @@ def ringkasan(
             from renja_cli.render.xlsx import render_xlsx
 
             payload = render_xlsx(lap)
-        elif kind == "markdown":
-            payload = render.render_markdown(lap).encode()
-        elif kind == "csv":
-            payload = render.render_csv(lap).encode()
         else:
-            payload = render.render_json(lap).encode()
+            payload = getattr(render, f"render_{kind}")(lap).encode()
         tulis_atomik(keluaran, payload, timpa, masukan=[source.root])
         typer.echo(f"ditulis: {keluaran}")
         return
-    if format is FormatRingkasan.tabel:
-        _print_rich(render.render_tabel(lap))
-    elif format is FormatRingkasan.json:
-        _out(render.render_json(lap))
-    elif format is FormatRingkasan.markdown:
-        _out(render.render_markdown(lap))
-    elif format is FormatRingkasan.csv:
-        _out(render.render_csv(lap))
+    _emit(render, format.value, lap)
 
 
 @app.command("tren")
@@ -292,12 +285,7 @@ def tren(
     from renja_cli.tren import susun_tren
 
     lap = susun_tren(resolve_data_dir(data), kode)
-    if format is FormatRincian.tabel:
-        _print_rich(render.render_tabel(lap))
-    elif format is FormatRincian.json:
-        _out(render.render_json(lap))
-    elif format is FormatRincian.markdown:
-        _out(render.render_markdown(lap))
+    _emit(render, format.value, lap)
 
 
 @app.command("validasi")
