@@ -252,14 +252,14 @@ def proyeksikan(
 
     if sisa == 0:
         return Proyeksi("tidak_terjangkau", None, 0, "tahun berakhir; target tidak tercapai")
+    if rentang is not None and ind.arah == "naik" and goal > rentang.maks:
+        return Proyeksi(
+            "tidak_terjangkau",
+            goal,
+            sisa,
+            f"target {fmt(goal)} melebihi nilai maksimum {fmt(rentang.maks)}",
+        )
     if baris.realisasi is None:
-        if rentang is not None and ind.arah == "naik" and goal > rentang.maks:
-            return Proyeksi(
-                "tidak_terjangkau",
-                goal,
-                sisa,
-                f"target {fmt(goal)} melebihi nilai maksimum {fmt(rentang.maks)}",
-            )
         return Proyeksi(
             "tanpa_data",
             goal,
@@ -313,11 +313,4 @@ def proyeksikan(
         need = goal - (baris.realisasi or 0)
         return Proyeksi("perlu", need, sisa, f"{sisa} triwulan tersisa harus menambah {fmt(need)}")
     text = f"nilai akhir tahun harus mencapai {fmt(goal)} (kini {fmt(baris.realisasi)})"
-    if rentang is not None and ind.arah == "naik" and goal > rentang.maks:
-        return Proyeksi(
-            "tidak_terjangkau",
-            goal,
-            sisa,
-            f"target {fmt(goal)} melebihi nilai maksimum {fmt(rentang.maks)}",
-        )
     return Proyeksi("perlu", goal, sisa, text)
