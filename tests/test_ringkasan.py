@@ -306,3 +306,12 @@ def test_trend_continues_from_predecessor_by_quarter(renja) -> None:
 def test_trend_unknown_code(renja) -> None:
     result = renja("tren", "IKU.99", "--data", str(DATA))
     assert result.exit_code == 2
+
+
+def test_target_above_the_scale_is_unreachable(mean_rule_data: Path) -> None:
+    path = mean_rule_data / "targets-2030.yaml"
+    path.write_text(path.read_text().replace("target: {pk: 95}", "target: {pk: 120}"))
+    lap = susun_ringkasan(DataSource(mean_rule_data, "uji"), 2030, 1)
+    proyeksi = next(r for r in lap.baris if r.tahunan.kode == "IKK.1").proyeksi
+    assert proyeksi.status == "tidak_terjangkau"
+    assert "melebihi nilai maksimum 100 %" in proyeksi.uraian
