@@ -5,9 +5,7 @@ straight back to a line of the file) and are strict: unknown keys, wrong
 types and duplicate codes are errors, never silently coerced.
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -73,7 +71,7 @@ class TargetSpec(_Strict):
     sumber: Teks | None = None
 
     @model_validator(mode="after")
-    def _one_shape(self) -> TargetSpec:
+    def _one_shape(self) -> Self:
         if self.nilai is not None:
             if self.min is not None or self.maks is not None:
                 raise ValueError("[R215] isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
@@ -155,7 +153,7 @@ class Rentang(_Strict):
     maks: float
 
     @model_validator(mode="after")
-    def _ordered(self) -> Rentang:
+    def _ordered(self) -> Self:
         if self.min > self.maks:
             raise ValueError(f"[R215] rentang terbalik: min {self.min} > maks {self.maks}")
         return self
@@ -340,7 +338,7 @@ class EntriRealisasi(_Strict):
     rencana_tindak_lanjut: Catatan | None = None
 
     @model_validator(mode="after")
-    def _shape(self) -> EntriRealisasi:
+    def _shape(self) -> Self:
         given = [
             name
             for name, present in (
@@ -392,7 +390,7 @@ class DaftarInstansi(_Strict):
     instansi: Annotated[list[Instansi], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _unique(self) -> DaftarInstansi:
+    def _unique(self) -> Self:
         seen: dict[str, str] = {}
         for item in self.instansi:
             for label in (item.kode, item.nama, *item.alias):
@@ -427,7 +425,7 @@ class Skala(_Strict):
     predikat: Annotated[list[Predikat], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _ordered(self) -> Skala:
+    def _ordered(self) -> Self:
         step = 10.0**-self.presisi
         for band in self.predikat:
             if band.min > band.maks:
