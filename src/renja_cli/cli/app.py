@@ -138,6 +138,12 @@ TriwulanOpt = Annotated[
 ]
 
 
+TargetOpt = Annotated[
+    str | None,
+    typer.Option("--target", help="Jenis target: pk (bawaan), renstra, … (kunci di 'target:')."),
+]
+
+
 def _need_tahun(tahun: int | None) -> int:
     if tahun is None:
         raise UsageError("opsi --tahun wajib diisi, mis. --tahun 2025")
@@ -167,9 +173,7 @@ def _emit(module: Any, fmt: str, report: Any) -> None:
 def capaian(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help="Jenis target: pk (bawaan), renstra, …")
-    ] = None,
+    target: TargetOpt = None,
     sk: Annotated[str | None, typer.Option("--sk", help="Hanya satu sasaran, mis. SK.1.")] = None,
     format: Annotated[
         FormatCapaian, typer.Option("--format", "-f", help="Bentuk keluaran.")
@@ -200,9 +204,7 @@ def rincian(
     kode: Annotated[str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False)],
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help="Jenis target (bawaan pk).")
-    ] = None,
+    target: TargetOpt = None,
     format: Annotated[
         FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
     ] = FormatRincian.tabel,
@@ -221,9 +223,7 @@ def rincian(
 def ringkasan(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help="Jenis target (bawaan pk).")
-    ] = None,
+    target: TargetOpt = None,
     format: Annotated[
         FormatRingkasan, typer.Option("--format", "-f", help="Bentuk keluaran di layar.")
     ] = FormatRingkasan.tabel,
