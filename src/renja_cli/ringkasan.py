@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from renja_cli.calculator import Status, hitung_capaian, tentukan_status
+from renja_cli.calculator import STATUSES, Status, hitung_capaian, tentukan_status
 from renja_cli.engine import (
     Konteks,
     NilaiRealisasi,
@@ -21,7 +21,7 @@ from renja_cli.errors import DataError, DataErrors, RenjaError, UsageError
 from renja_cli.loading import PERIODE_URUT, DataSource
 from renja_cli.models import Indikator, TargetSpec, as_target
 from renja_cli.numbers import format_number, format_value, round_half_up
-from renja_cli.report import BarisCapaian, hitung_status
+from renja_cli.report import BarisCapaian
 
 Perubahan = Literal["naik", "turun", "tetap"]
 StatusProyeksi = Literal["tercapai", "perlu", "tidak_terjangkau", "tanpa_data"]
@@ -78,10 +78,8 @@ class PanelSasaran:
 
 
 def _count(rows: tuple[BarisRingkasan, ...] | list[BarisRingkasan]) -> dict[Status, int]:
-    counts = hitung_status([r.tahunan for r in rows])
-    for key in counts:
-        counts[key] = sum(1 for r in rows if r.status == key)
-    return counts
+    """Counts by the summary's status (quarter target first), not the annual one."""
+    return {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from renja_cli.errors import DataErrors, Location, RenjaError, UsageError
+
+if TYPE_CHECKING:
+    from renja_cli.engine import Konteks
+    from renja_cli.formulas import HasilPeriode
+    from renja_cli.loading import Referensi
+    from renja_cli.models import Indikator, RencanaKerja
 
 Tingkat = Literal["galat", "peringatan"]
 
@@ -190,11 +196,10 @@ def _periksa_akar(akar: _Akar, kumpulan: _Kumpulan) -> None:
         _periksa_tahun(akar, tahun, referensi, kumpulan)
 
 
-def _periksa_tahun(akar: _Akar, tahun: int, referensi: object, kumpulan: _Kumpulan) -> None:
+def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kumpulan) -> None:
     from renja_cli.engine import Konteks
-    from renja_cli.loading import DataSource, Referensi, load_realisasi, read_rencana
+    from renja_cli.loading import DataSource, load_realisasi, read_rencana
 
-    assert isinstance(referensi, Referensi)
     target = akar.targets.get(tahun) or next(
         (
             p
@@ -254,10 +259,7 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: object, kumpulan: _Kumpul
             )
 
 
-def _berkas_formula(ind: object) -> list[str]:
-    from renja_cli.models import Indikator
-
-    assert isinstance(ind, Indikator)
+def _berkas_formula(ind: Indikator) -> list[str]:
     f = ind.formula
     if f.jenis in {"persentase_instansi", "arsip_digital"}:
         return [f.berkas]
@@ -268,12 +270,12 @@ def _berkas_formula(ind: object) -> list[str]:
     return []
 
 
-def _periksa_rujukan(rencana: object, referensi: object, target: Path, kumpulan: _Kumpulan) -> None:
+def _periksa_rujukan(
+    rencana: RencanaKerja, referensi: Referensi, target: Path, kumpulan: _Kumpulan
+) -> None:
     """Targets within range, and the scales and predicates formulas name exist."""
-    from renja_cli.loading import Referensi
-    from renja_cli.models import RencanaKerja, as_target
+    from renja_cli.models import as_target
 
-    assert isinstance(rencana, RencanaKerja) and isinstance(referensi, Referensi)
     for _, ind in rencana.indikator():
         rentang = ind.rentang_nilai
         for name, entry in ind.target.items():
@@ -320,13 +322,11 @@ def _periksa_rujukan(rencana: object, referensi: object, target: Path, kumpulan:
                 )
 
 
-def _periksa_realisasi(ctx: object, kumpulan: _Kumpulan) -> None:
+def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
     """Every period of every indicator: records read, values within range."""
-    from renja_cli.engine import Konteks
     from renja_cli.formulas import nilai_periode
     from renja_cli.loading import PERIODE_URUT, location_of
 
-    assert isinstance(ctx, Konteks)
     order = [p for p in (*PERIODE_URUT, "tahunan") if p in ctx.realisasi.berkas]
     for _, ind in ctx.rencana.indikator():
         pembilang = penyebut = 0.0
@@ -380,16 +380,12 @@ def _periksa_realisasi(ctx: object, kumpulan: _Kumpulan) -> None:
 
 
 def _periksa_komponen(
-    ctx: object, ind: object, periode: str, hasil: object, kumpulan: _Kumpulan
+    ctx: Konteks, ind: Indikator, periode: str, hasil: HasilPeriode, kumpulan: _Kumpulan
 ) -> None:
-    from renja_cli.engine import Konteks
-    from renja_cli.formulas import HasilPeriode
     from renja_cli.loading import location_of
-    from renja_cli.models import Indikator
     from renja_cli.records import RincianKomponen
 
-    assert isinstance(ctx, Konteks) and isinstance(ind, Indikator)
-    assert isinstance(hasil, HasilPeriode) and ind.formula.jenis == "rata_rata"
+    assert ind.formula.jenis == "rata_rata"
     for komponen in ind.formula.komponen:
         if komponen.rentang is None:
             continue
