@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,8 @@ class DataSource:
 
 def _bundled() -> Path | None:
     """The data shipped in the wheel, or the repo's data/ in a source checkout."""
+    from importlib import resources  # only when no data folder was given
+
     packaged = Path(str(resources.files("renja_cli"))) / "_data"
     if packaged.is_dir():
         return packaged
