@@ -315,3 +315,14 @@ def test_target_above_the_scale_is_unreachable(mean_rule_data: Path) -> None:
     proyeksi = next(r for r in lap.baris if r.tahunan.kode == "IKK.1").proyeksi
     assert proyeksi.status == "tidak_terjangkau"
     assert "melebihi nilai maksimum 100 %" in proyeksi.uraian
+
+
+def test_year_end_summary_uses_the_annual_file(renja) -> None:
+    result = renja("ringkasan", "--tahun", "2024", "--format", "json", "--data", str(DATA))
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["triwulan"] == 4 and out["periode"].startswith("Tahunan")
+    rows = _rows(out)
+    assert rows["IKU.3"]["capaian"] == pytest.approx(98.87, abs=0.01)
+    assert rows["IKU.3"]["proyeksi"]["status"] == "tidak_terjangkau"  # the year is over
+    assert rows["IKU.1"]["status_triwulan"] == "belum_ada_data"

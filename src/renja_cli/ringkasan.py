@@ -15,6 +15,7 @@ from renja_cli.engine import (
     _check_triwulan,
     _label,
     baris_capaian,
+    periode_sampai,
     realisasi_indikator,
 )
 from renja_cli.errors import DataError, DataErrors, RenjaError, UsageError
@@ -123,12 +124,14 @@ def susun_ringkasan(
     _check_triwulan(triwulan)
     ctx = Konteks.muat(source, tahun)
     tersedia = ctx.realisasi.triwulan_tersedia()
+    tahunan = "tahunan" in ctx.realisasi.berkas
     if triwulan is None:
-        if not tersedia:
-            raise UsageError(f"belum ada berkas realisasi triwulan untuk {tahun}; beri --triwulan")
-        triwulan = max(tersedia)
+        if not tersedia and not tahunan:
+            raise UsageError(f"belum ada berkas realisasi untuk {tahun}; beri --triwulan")
+        triwulan = 4 if tahunan else max(tersedia)
     jenis = target_jenis or ctx.rencana.pengaturan.target_utama
-    periods = [p for p in PERIODE_URUT[:triwulan] if p in ctx.realisasi.berkas]
+    # the year-end file, when there is one, is the position at TW IV
+    periods = periode_sampai(ctx.realisasi, triwulan)
     previous = [p for p in PERIODE_URUT[: triwulan - 1] if p in ctx.realisasi.berkas]
     errors: list[RenjaError] = []
     panels = []
