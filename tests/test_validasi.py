@@ -184,3 +184,12 @@ def test_bundled_yaml_files_point_to_their_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), (path, schema)
+
+
+def test_github_step_summary(renja, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = renja("validasi", str(_base(tmp_path)))
+    assert result.exit_code == 0
+    assert summary.read_text().startswith("## renja validasi: ✅ valid")

@@ -321,6 +321,10 @@ def validasi(
         _out(render.render_json(hasil, ketat))
     elif format is FormatValidasi.github:
         _out(render.render_github(hasil))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:  # the job's summary page gets the Markdown table too
+            with Path(summary).open("a", encoding="utf-8") as handle:
+                handle.write(render.render_markdown(hasil, ketat))
     elif format is FormatValidasi.markdown:
         _out(render.render_markdown(hasil, ketat))
     if not hasil.valid(ketat):
