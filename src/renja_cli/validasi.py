@@ -244,6 +244,9 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
     for path in akar.rekaman.get(tahun, []):
         if path.resolve() in used:
             continue
+        period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
+        if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
+            continue  # the period's YAML itself is broken; that error is already reported
         if not _PERIODE.match(path.parent.name) or path.parent.name not in realisasi.berkas:
             kumpulan.warn(
                 "R012",
