@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             f"validasi with a {size:.1f} MB CSV: {elapsed:.2f} s, peak RSS {peak:.0f} MiB, "
             f"exit {code}"
         )
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "data"
+        shutil.copytree(REPO / "data", root)
         bomb = root / "realisasi" / "2025" / "tw1.yaml"
         lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
         prev = "a"
@@ -58,8 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
             prev = name
         bomb.write_text("\n".join(lines) + "\n")
-        elapsed, peak, code = _run(["validasi", str(root)])
-        print(f"validasi with an alias bomb (9^10 nodes if expanded): {elapsed:.2f} s, exit {code}")
+        elapsed, _, code = _run(["validasi", str(root)])
+        baseline, _, _ = _run(["validasi", str(REPO / "data")])
+        print(
+            f"validasi of the bundled data with an alias bomb (9^10 nodes if expanded): "
+            f"{elapsed:.2f} s, exit {code} (the same folder without it: {baseline:.2f} s)"
+        )
     return 0
 
 
