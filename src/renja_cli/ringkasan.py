@@ -65,6 +65,11 @@ class AnggaranSasaran:
     capaian_kinerja: float | None
     indeks_efisiensi: float | None
 
+    @property
+    def efisien(self) -> bool | None:
+        """Performance ahead of spending (index ≥ 1); None without a budget."""
+        return None if self.indeks_efisiensi is None else self.indeks_efisiensi >= 1
+
 
 @dataclass(frozen=True)
 class PanelSasaran:

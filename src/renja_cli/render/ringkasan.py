@@ -12,7 +12,7 @@ from renja_cli.calculator import Status
 from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
 from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
-from renja_cli.ringkasan import BarisRingkasan, LaporanRingkasan, PanelSasaran
+from renja_cli.ringkasan import AnggaranSasaran, BarisRingkasan, LaporanRingkasan, PanelSasaran
 
 PANAH = {"naik": "▲", "turun": "▼", "tetap": "=", None: ""}
 PROYEKSI_LABEL = {
@@ -37,11 +37,11 @@ def _proyeksi(row: BarisRingkasan) -> str:
     return f"{PROYEKSI_LABEL[row.proyeksi.status]}: {row.proyeksi.uraian}"
 
 
-def _efisiensi(value: float | None) -> str:
-    if value is None:
+def _efisiensi(anggaran: AnggaranSasaran) -> str:
+    if anggaran.indeks_efisiensi is None:
         return "—"
-    label = "efisien" if value >= 1 else "kurang efisien"
-    return f"{format_number(value)} ({label})"
+    label = "efisien" if anggaran.efisien else "kurang efisien"
+    return f"{format_number(anggaran.indeks_efisiensi)} ({label})"
 
 
 def _row_dict(row: BarisRingkasan) -> dict[str, Any]:
@@ -74,6 +74,7 @@ def _panel_dict(panel: PanelSasaran) -> dict[str, Any]:
             "serapan": a.serapan,
             "capaian_kinerja": a.capaian_kinerja,
             "indeks_efisiensi": a.indeks_efisiensi,
+            "efisien": a.efisien,
         },
         "jumlah_status": panel.jumlah_status,
         "indikator": [_row_dict(r) for r in panel.baris],
@@ -173,7 +174,7 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         lines.append(
             f"| {p.kode} | {format_rupiah(a.pagu or 0)} | {format_rupiah(a.realisasi)} "
             f"| {_pct(a.serapan)} | {_pct(a.capaian_kinerja)} "
-            f"| {_efisiensi(a.indeks_efisiensi)} |"
+            f"| {_efisiensi(a)} |"
         )
     lines.append(
         f"| **Total** | {format_rupiah(lap.total_pagu or 0)} | "
@@ -287,7 +288,7 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
         a = p.anggaran
         budget = (
             f"Pagu {format_rupiah(a.pagu or 0)} · realisasi {format_rupiah(a.realisasi)}"
-            f" · serapan {_pct(a.serapan)} · efisiensi {_efisiensi(a.indeks_efisiensi)}"
+            f" · serapan {_pct(a.serapan)} · efisiensi {_efisiensi(a)}"
         )
         parts.append(
             Panel(
