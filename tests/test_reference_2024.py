@@ -71,3 +71,13 @@ def test_table_2024_shows_seed_figures(renja) -> None:
     for text in ("98,87 %", "100,73 %", "100,74 %", "94,31 %", "99,48 %", "belum ada data"):
         assert text in result.stdout
     assert "Tercapai: 9 · Belum tercapai: 4 · Belum ada data: 1" in result.stdout
+
+
+def test_every_target_has_its_own_capaian(renja) -> None:
+    """One indicator, three targets (PK, Renstra, the 2023 PK), three capaian — as the seed."""
+    row = _rows(renja)["IKU.9"]
+    semua = row["semua_target"]
+    assert semua["pk"]["target"] == 86
+    assert semua["pk"]["capaian"] == pytest.approx(100.74, abs=0.01)
+    assert semua["renstra"]["capaian"] == pytest.approx(99.88, abs=0.01)
+    assert semua["pk_2023"]["capaian"] == pytest.approx(106.05, abs=0.01)

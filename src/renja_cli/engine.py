@@ -208,20 +208,25 @@ def baris_capaian(
     nilai = real.nilai
     if nilai is not None and pengaturan.presisi_realisasi is not None:
         nilai = float(round_half_up(nilai, pengaturan.presisi_realisasi))
-    entry = ind.target.get(jenis)
     notes = list(real.keterangan)
-    capaian = None
-    target = as_target(entry) if entry is not None else None
+    # every named target gets its own capaian (PK, Renstra, an earlier year's …)
+    semua: list[tuple[str, float | None, float | None]] = []
+    for name, entry in ind.target.items():
+        spec = as_target(entry)
+        value = None
+        if nilai is not None:
+            value = hitung_capaian(
+                nilai,
+                spec,
+                ind.arah,
+                ind.aturan_turun or pengaturan.aturan_turun,
+                ind.batas_capaian if ind.batas_capaian is not None else pengaturan.batas_capaian,
+            )
+        semua.append((name, spec.nilai, value))
+    target = as_target(ind.target[jenis]) if jenis in ind.target else None
+    capaian = next((c for name, _, c in semua if name == jenis), None)
     if target is None:
         notes.append(f"tidak ada target {jenis}")
-    elif nilai is not None:
-        capaian = hitung_capaian(
-            nilai,
-            target,
-            ind.arah,
-            ind.aturan_turun or pengaturan.aturan_turun,
-            ind.batas_capaian if ind.batas_capaian is not None else pengaturan.batas_capaian,
-        )
     catatan = target.catatan if target is not None else None
     return BarisCapaian(
         kode=ind.kode,
@@ -242,6 +247,7 @@ def baris_capaian(
         sementara=real.sementara,
         keterangan=tuple(notes),
         catatan_target=tuple([catatan] if isinstance(catatan, str) else (catatan or [])),
+        semua_target=tuple(semua),
     )
 
 

@@ -41,6 +41,8 @@ class BarisCapaian:
     sementara: bool = False
     keterangan: tuple[str, ...] = ()
     catatan_target: tuple[str, ...] = ()
+    semua_target: tuple[tuple[str, float | None, float | None], ...] = ()
+    """(name, target value or None for a range, capaian) for every named target."""
 
     @property
     def persen(self) -> bool:

@@ -54,6 +54,9 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
         "sementara": row.sementara,
         "keterangan": list(row.keterangan),
         "catatan_target": list(row.catatan_target),
+        "semua_target": {
+            name: {"target": value, "capaian": capaian} for name, value, capaian in row.semua_target
+        },
     }
 
 

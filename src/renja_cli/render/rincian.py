@@ -98,6 +98,21 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
             ],
         )
     )
+    if len(b.semua_target) > 1:
+        out.append(
+            (
+                "Capaian per jenis target",
+                ["Jenis", "Target", "Capaian"],
+                [
+                    [
+                        name,
+                        _n(value) if value is not None else "rentang",
+                        "—" if capaian is None else format_percent(capaian),
+                    ]
+                    for name, value, capaian in b.semua_target
+                ],
+            )
+        )
     if lap.komponen:
         out.append(
             (
