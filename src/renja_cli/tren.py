@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from renja_cli.calculator import hitung_capaian
 from renja_cli.engine import Konteks, baris_capaian
 from renja_cli.errors import UsageError
-from renja_cli.loading import PERIODE_URUT, DataSource, available_years, load_rencana
+from renja_cli.loading import (
+    PERIODE_URUT,
+    DataSource,
+    Referensi,
+    available_years,
+    load_realisasi,
+    load_rencana,
+)
 from renja_cli.models import Indikator, RencanaKerja, TargetSpec, as_target
 
 
@@ -83,7 +90,8 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 _capaian(item, riwayat.realisasi, riwayat.target),
                 catatan,
             )
-        ctx = Konteks.muat(source, plan_year)
+        plan = plans[plan_year]  # already read above; only the realisasi is loaded here
+        ctx = Konteks(source, plan, load_realisasi(source, plan), Referensi(source.root))
         sk_kode = next(sk.kode for sk, i in ctx.rencana.indikator() if i.kode == item.kode)
         jenis = ctx.rencana.pengaturan.target_utama
         target = as_target(item.target[jenis]).nilai if jenis in item.target else None
