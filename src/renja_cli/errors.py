@@ -21,8 +21,14 @@ class Location:
     path: Path | None = None
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None
+    """Worksheet of a workbook; with ``cell`` shown as ``file.xlsx!Sheet!C12``."""
+    cell: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            where = f"{self.path if self.path is not None else '<masukan>'}!{self.sheet}"
+            return f"{where}!{self.cell}" if self.cell else where
         parts = [str(self.path) if self.path is not None else "<masukan>"]
         if self.line is not None:
             parts.append(str(self.line))
