@@ -27,12 +27,11 @@ HEADER = (
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from renja_cli.models import FormulaArsipDigital
-from renja_cli.records import arsip_digital
+from renja_cli.formula.arsip import FormulaArsipDigital, hitung_berkas
 formula = FormulaArsipDigital(jenis="arsip_digital", berkas="x.csv")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-hasil = arsip_digital(formula, Path(sys.argv[1]))
+hasil = hitung_berkas(formula, Path(sys.argv[1]))
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": elapsed, "peak_kib": peak, "base_kib": base,

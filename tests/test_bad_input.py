@@ -165,12 +165,12 @@ def test_realisasi_year_mismatch(renja, data_copy: Path) -> None:
 
 
 def test_internal_errors_never_show_a_traceback(renja, monkeypatch: pytest.MonkeyPatch) -> None:
-    import renja_cli.engine
+    import renja_cli.laporan.capaian
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr(renja_cli.engine, "susun_capaian", boom)
+    monkeypatch.setattr(renja_cli.laporan.capaian, "susun_capaian", boom)
     result = renja("capaian", "--tahun", "2025", "--data", str(DATA))
     assert result.exit_code == 3
     assert "galat internal" in result.stderr

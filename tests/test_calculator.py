@@ -8,9 +8,22 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from renja_cli.calculator import hitung_capaian, tentukan_status
 from renja_cli.errors import DataError
-from renja_cli.models import TargetSpec
+from renja_cli.hitung.capaian import AturanCapaian, tentukan_status
+from renja_cli.hitung.capaian import hitung_capaian as _hitung
+from renja_cli.model.dasar import TargetSpec
+
+
+def hitung_capaian(
+    realisasi: float,
+    target: TargetSpec,
+    arah: str = "naik",
+    aturan_turun: str = "kondisi_khusus",
+    batas: float | None = None,
+) -> float:
+    aturan = AturanCapaian(arah, aturan_turun, batas)  # type: ignore[arg-type]
+    return _hitung(realisasi, target, aturan)
+
 
 positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
 nonneg = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renja_cli.loading import resolve_data_dir
+from renja_cli.data.folder import resolve_data_dir
 from tests.conftest import DATA
 
 

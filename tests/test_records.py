@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from renja_cli.models import DaftarSkala, Skala
-from renja_cli.records import kategori_arsip
+from renja_cli.formula.arsip import kategori_arsip
+from renja_cli.model.referensi import DaftarSkala, Skala
 from tests.conftest import DATA
 
 INSTANSI = [i["kode"] for i in yaml.safe_load((DATA / "instansi.yaml").read_text())["instansi"]]
@@ -239,10 +239,10 @@ def _archive(folder: Path) -> None:
         "arsip-digital.csv",
         [
             header,
-            "1001,1,1,1,1,0,0,0,0,0",  # 1-4 only: terisi
-            "1002,1,1,1,1,1,1,1,1,1",  # 1-9: lengkap
-            "1003,1,1,1,0,1,1,1,1,1",  # 1-3 + 5-9: tersedia
-            "1004,0,0,0,0,0,0,0,0,0",  # none: tersedia
+            "198001062018051001,1,1,1,1,0,0,0,0,0",  # 1-4 only: terisi
+            "198001062018051002,1,1,1,1,1,1,1,1,1",  # 1-9: lengkap
+            "198001062018051003,1,1,1,0,1,1,1,1,1",  # 1-3 + 5-9: tersedia
+            "198001062018051004,0,0,0,0,0,0,0,0,0",  # none: tersedia
         ],
     )
 
@@ -268,10 +268,10 @@ def test_duplicate_nip(renja, data_copy: Path) -> None:
     folder = data_copy / "realisasi" / "2025" / "tw3"
     _archive(folder)
     with (folder / "arsip-digital.csv").open("a") as handle:
-        handle.write("1002,1,1,1,1,1,1,1,1,1\n")
+        handle.write("198001062018051002,1,1,1,1,1,1,1,1,1\n")
     result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
     assert result.exit_code == 1
-    assert "arsip-digital.csv:6: R308 NIP 1002 ganda" in result.stderr
+    assert "arsip-digital.csv:6: R308 NIP 198001062018051002 ganda" in result.stderr
 
 
 def test_mean_of_components_with_own_capaian(renja) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA
+from tests.conftest import BUNDLED, DATA, REPO
 
 EXAMPLES = Path(__file__).parent / "examples"
 INVALID = yaml.safe_load((EXAMPLES / "invalid" / "manifest.yaml").read_text())
@@ -164,7 +164,7 @@ def test_schema_command_matches_committed_schema(renja) -> None:
     for name in ("targets", "realisasi", "instansi", "skala"):
         result = renja("skema", "--jenis", name)
         assert result.exit_code == 0
-        committed = (DATA.parent / "schema" / f"{name}.schema.json").read_text()
+        committed = (REPO / "schema" / f"{name}.schema.json").read_text()
         assert result.stdout == committed, (
             f"schema/{name}.schema.json is stale: renja skema -o schema"
         )
@@ -179,7 +179,7 @@ def test_schema_written_to_folder(renja, tmp_path: Path) -> None:
 
 
 def test_bundled_yaml_files_point_to_their_schema() -> None:
-    for path in [*DATA.glob("*.yaml"), *DATA.glob("realisasi/*/*.yaml")]:
+    for path in [*BUNDLED.glob("*.yaml"), *BUNDLED.glob("realisasi/*/*.yaml")]:
         first = path.read_text().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()

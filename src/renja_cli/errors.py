@@ -1,29 +1,125 @@
-"""One error family for the whole tool.
+"""One error family, one table of error codes, one set of exit codes.
 
-Every failure a user can cause is a :class:`RenjaError`; the CLI catches it once
-and turns it into an Indonesian message and a documented exit code.
+Every failure a user can cause is a :class:`RenjaError` with a stable code from
+:data:`KODE`; the CLI catches it once and turns it into an Indonesian message
+and the exit code documented in the README ("Kode keluar", "Kode galat" — a
+test keeps both README tables equal to the ones here).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+KODE_KELUAR: dict[int, str] = {
+    EXIT_OK: "berhasil",
+    EXIT_INVALID: "data tidak valid (berkas rusak, nilai salah, kode tidak dikenal)",
+    EXIT_USAGE: "kesalahan penggunaan (opsi salah, tahun/folder tidak ada, berkas keluaran "
+    "tidak dapat ditulis)",
+    EXIT_INTERNAL: "galat internal renja (laporkan; `RENJA_DEBUG=1` menampilkan rinciannya)",
+    EXIT_INTERRUPTED: "dibatalkan pengguna (Ctrl-C)",
+}
+
+KODE: dict[str, str] = {
+    # reading files
+    "R000": "berkas tidak ditemukan / tidak dapat dibaca",
+    "R001": "sintaks YAML tidak valid",
+    "R002": "kunci ganda (YAML biasa diam-diam memakai yang terakhir)",
+    "R003": 'alias/anchor YAML (`*nama`, `<<`) — ditolak, juga "bom alias"',
+    "R004": "isi berkas bukan pemetaan / kunci bukan teks",
+    "R005": "angka `.nan` / `.inf`",
+    "R006": "tab sebagai indentasi",
+    "R007": "berkas kosong",
+    "R008": "bukan UTF-8 / berisi bita NUL",
+    "R009": "angka yang bisa salah baca: nol di depan (`012340`), terlalu panjang",
+    "R010": "berkas tidak dikenal (*peringatan*)",
+    "R011": "CSV tidak dirujuk formula mana pun (*peringatan*)",
+    "R012": "folder periode tanpa berkas YAML periode itu (*peringatan*)",
+    "R013": "dua berkas untuk satu peran (`tw3.yaml` dan `tw3.yml`, beda huruf besar/kecil)",
+    "R014": "bukan berkas biasa (folder, FIFO, perangkat)",
+    # one value against the schema
+    "R101": "kolom wajib belum diisi",
+    "R102": "kunci tidak dikenal (salah ketik?)",
+    "R103": "tipe salah: angka, bilangan bulat (jumlah), teks, daftar/pemetaan, batas",
+    "R104": "pilihan tidak dikenal (jenis formula, satuan, periode `tw5`, …)",
+    "R105": "aturan lain pada satu nilai",
+    # consistency across values and files
+    "R201": "tahun tidak cocok dengan nama berkas/folder, atau tahun tanpa `targets-<tahun>.yaml`",
+    "R202": "periode tidak cocok dengan nama berkas",
+    "R203": "indikator, sasaran atau komponen tidak dikenal",
+    "R204": "realisasi diberikan dua kali (YAML dan CSV)",
+    "R205": "bentuk realisasi tidak cocok dengan formula",
+    "R206": "pembilang melebihi penyebut (per periode atau kumulatif)",
+    "R207": "nilai di luar rentang: persen 0–100, IKM 25–100, `rentang` indikator",
+    "R208": "realisasi 0 tidak dapat dipakai aturan `target_per_realisasi` (pembagian nol)",
+    "R209": "pengaturan capaian yang tidak mungkin dipenuhi (ambang di atas batas capaian)",
+    "R210": "kode ganda (SK, IKK, komponen, instansi)",
+    "R211": "`total_anggaran` ≠ jumlah anggaran sasaran",
+    "R212": "induk sasaran tidak ada di cascade",
+    "R213": "indikator tanpa target utama / awalan kode salah",
+    "R214": "skala predikat bercelah, tumpang tindih atau tidak berurutan",
+    "R215": "bentuk target (nilai atau min–maks)",
+    "R216": "target 0 (pembagian nol)",
+    "R217": "bentuk entri realisasi",
+    # record files (CSV)
+    "R301": "CSV: kolom wajib tidak ada",
+    "R302": "CSV rusak: tanda kutip tidak ditutup, sel berisi baris baru",
+    "R303": "CSV: judul kolom ganda atau kosong",
+    "R304": "CSV: sel bukan angka / ya-tidak / kosong padahal wajib",
+    "R305": "CSV: nama instansi ambigu",
+    "R306": 'CSV: instansi tidak dikenal (dengan saran "maksud Anda")',
+    "R307": "populasi, skala atau predikat tidak dikenal",
+    "R308": "CSV: baris ganda untuk satu instansi, NIP atau nomor",
+    "R309": "nilai di luar skala predikat (mis. merit di luar 100–400)",
+    "R310": "CSV: baris lebih lebar dari judul kolom (koma desimal tanpa tanda kutip?)",
+    "R311": "NIP tidak sah: bukan 18 angka, notasi ilmiah dari Excel",
+    "R312": "catatan bertanggal sesudah periode berkasnya",
+    "R313": "berkas rekaman formula tidak ada di folder periode",
+    # usage
+    "U001": "opsi atau argumen tidak valid",
+    "U002": "tahun, folder data atau berkas masukan tidak ada",
+    "U003": "kode indikator, sasaran, target atau jenis tidak dikenal",
+    "U004": "berkas keluaran tidak dapat ditulis (sudah ada, folder tidak ada, izin, "
+    "di dalam folder data)",
+}
 
 
-@dataclass(frozen=True)
 class Location:
-    """Where in a file a problem sits (1-based line and column)."""
+    """Where in a file a problem sits (1-based line and column, or a workbook cell)."""
 
-    path: Path | None = None
-    line: int | None = None
-    column: int | None = None
-    sheet: str | None = None
-    """Worksheet of a workbook; with ``cell`` shown as ``file.xlsx!Sheet!C12``."""
-    cell: str | None = None
+    __slots__ = ("cell", "column", "line", "path", "sheet")
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.sheet = sheet
+        """Worksheet of a workbook; with ``cell`` shown as ``file.xlsx!Sheet!C12``."""
+        self.cell = cell
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.path, self.line, self.column, self.sheet, self.cell)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Location) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Location({self})"
 
     def __str__(self) -> str:
         if self.sheet is not None:
@@ -38,7 +134,7 @@ class Location:
 
 
 class RenjaError(Exception):
-    """Base of every error the user can cause; carries its exit code."""
+    """Base of every error the user can cause; carries its code and exit code."""
 
     exit_code = EXIT_INVALID
 
@@ -47,9 +143,12 @@ class RenjaError(Exception):
         message: str,
         location: Location | None = None,
         field: str | None = None,
-        code: str | None = None,
+        *,
+        code: str,
     ) -> None:
         super().__init__(message)
+        if code not in KODE:
+            raise ValueError(f"unknown error code {code}")  # a programming error
         self.message = message
         self.location = location
         self.field = field
@@ -58,11 +157,11 @@ class RenjaError(Exception):
     def __str__(self) -> str:
         prefix = f"{self.location}: " if self.location is not None else ""
         field = f"{self.field}: " if self.field else ""
-        return f"{prefix}{field}{self.message}"
+        return f"{prefix}{self.code} {field}{self.message}"
 
 
 class UsageError(RenjaError):
-    """The command was asked for something that cannot exist (exit 2)."""
+    """The command was asked for something that cannot exist or be written (exit 2)."""
 
     exit_code = EXIT_USAGE
 
@@ -76,13 +175,27 @@ class DataError(RenjaError):
 class DataErrors(DataError):
     """Several data problems found at once (exit 1)."""
 
-    def __init__(self, errors: list[RenjaError]) -> None:
-        self.errors = errors
-        first = errors[0] if errors else None
+    errors: list[DataError]
+
+    def __init__(self, errors: list[DataError]) -> None:
+        flat: list[DataError] = []
+        for e in errors:
+            flat.extend(e.errors if isinstance(e, DataErrors) else [e])
+        self.errors = flat
+        first = flat[0] if flat else None
         super().__init__(
-            "\n".join(str(e) for e in errors) or "data tidak valid",
+            "\n".join(str(e) for e in flat) or "data tidak valid",
             first.location if first else None,
+            code=first.code if first else "R105",
         )
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+def raise_all(errors: list[DataError]) -> None:
+    """Raise nothing, the one error, or all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DataErrors(errors)

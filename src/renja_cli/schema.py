@@ -5,23 +5,29 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from renja_cli.errors import UsageError
+from renja_cli.errors import Location, UsageError
 
 SKEMA = {
-    "targets": ("RencanaKerja", "Berkas targets-<tahun>.yaml (rencana kerja, target, formula)"),
-    "realisasi": ("BerkasRealisasi", "Berkas realisasi/<tahun>/<periode>.yaml"),
-    "instansi": ("DaftarInstansi", "Berkas instansi.yaml (populasi instansi)"),
-    "skala": ("DaftarSkala", "Berkas skala.yaml (skala predikat)"),
+    "targets": (
+        "rencana",
+        "RencanaKerja",
+        "Berkas targets-<tahun>.yaml (rencana kerja, target, formula)",
+    ),
+    "realisasi": ("realisasi", "BerkasRealisasi", "Berkas realisasi/<tahun>/<periode>.yaml"),
+    "instansi": ("referensi", "DaftarInstansi", "Berkas instansi.yaml (populasi instansi)"),
+    "skala": ("referensi", "DaftarSkala", "Berkas skala.yaml (skala predikat)"),
 }
 
 
 def skema(jenis: str) -> dict[str, object]:
-    from renja_cli import models
+    import importlib
 
     if jenis not in SKEMA:
-        raise UsageError(f"jenis skema '{jenis}' tidak dikenal; pilihan: {', '.join(SKEMA)}")
-    name, title = SKEMA[jenis]
-    model = getattr(models, name)
+        raise UsageError(
+            f"jenis skema '{jenis}' tidak dikenal; pilihan: {', '.join(SKEMA)}", code="U003"
+        )
+    module, name, title = SKEMA[jenis]
+    model = getattr(importlib.import_module(f"renja_cli.model.{module}"), name)
     schema: dict[str, object] = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -36,15 +42,24 @@ def skema_json(jenis: str) -> str:
 
 
 def tulis_skema(folder: Path, jenis: str | None = None) -> list[Path]:
-    """Write ``<jenis>.schema.json`` files, atomically, into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in [jenis] if jenis else list(SKEMA):
-        assert name is not None
-        text = skema_json(name)
-        path = folder / f"{name}.schema.json"
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-        written.append(path)
-    return written
+    """Write ``<jenis>.schema.json`` files into ``folder`` (regenerating replaces them)."""
+    from renja_cli.io.tulis import tulis_atomik
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            f"'{folder}' bukan folder; --keluaran skema adalah folder tujuan",
+            Location(folder),
+            code="U004",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"folder '{folder}' tidak dapat dibuat: {exc.strerror}", Location(folder), code="U004"
+        ) from None
+    names = [jenis] if jenis else list(SKEMA)
+    texts = {name: skema_json(name) for name in names}
+    return [
+        tulis_atomik(folder / f"{name}.schema.json", text.encode(), timpa=True)
+        for name, text in texts.items()
+    ]

@@ -1,1 +1,17 @@
-"""The thin command-line layer: parse options, call the core, render."""
+"""The command-line layer. :func:`main` is the console script's entry point: it
+imports the app inside the guard, so Ctrl-C even during start-up ends with one
+line and exit code 130, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    try:
+        from renja_cli.cli.app import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("dibatalkan\n")
+        sys.exit(130)

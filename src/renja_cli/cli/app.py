@@ -12,16 +12,23 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from renja_cli.errors import EXIT_INVALID, EXIT_USAGE, DataErrors, RenjaError, UsageError
+from renja_cli.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_USAGE,
+    DataErrors,
+    RenjaError,
+    UsageError,
+)
 from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
     FormatCapaian,
     FormatRincian,
     FormatRingkasan,
+    FormatTren,
     FormatValidasi,
 )
-
-EXIT_INTERNAL = 3
 
 _CLICK_MESSAGES = (
     (re.compile(r"^No such option: (.*?)(?:\s+Did you mean (.*)\?)?$"), "opsi tidak dikenal: {0}"),
@@ -52,7 +59,7 @@ def print_error(exc: RenjaError) -> None:
     errors = exc.errors if isinstance(exc, DataErrors) else [exc]
     console = _stderr()
     for err in errors:
-        code = f"{err.code} " if err.code else ""
+        code = f"{err.code} "
         where = f"{err.location}: " if err.location is not None else ""
         field = f"{err.field}: " if err.field else ""
         console.print(f"[bold red]galat[/] {where}{code}{field}{err.message}", markup=True)
@@ -93,9 +100,9 @@ class RenjaGroup(TyperGroup):
                     f"[bold red]galat[/] {_translate(exc.format_message())}{hint}", markup=True
                 )
                 code = exc.exit_code
-        except typer.Abort:
-            _stderr().print("dibatalkan")
-            code = 130
+        except (typer.Abort, KeyboardInterrupt):
+            sys.stderr.write("dibatalkan\n")
+            code = EXIT_INTERRUPTED
         except RenjaError as exc:
             print_error(exc)
             code = exc.exit_code
@@ -146,7 +153,7 @@ TargetOpt = Annotated[
 
 def _need_tahun(tahun: int | None) -> int:
     if tahun is None:
-        raise UsageError("opsi --tahun wajib diisi, mis. --tahun 2025")
+        raise UsageError("opsi --tahun wajib diisi, mis. --tahun 2025", code="U001")
     return tahun
 
 
@@ -160,9 +167,8 @@ def _print_rich(renderable: Any) -> None:
     Console(highlight=False).print(renderable)
 
 
-def _emit(module: Any, fmt: str, report: Any) -> None:
-    """Hand ``report`` to ``module.render_<fmt>``: text goes to stdout, Rich to the console."""
-    result = getattr(module, f"render_{fmt}")(report)
+def _emit(result: Any) -> None:
+    """Text goes to stdout as it is, a Rich renderable to the console."""
     if isinstance(result, str):
         _out(result)
     else:
@@ -184,19 +190,12 @@ def capaian(
     ] = False,
 ) -> None:
     """Capaian setiap indikator terhadap targetnya, dikelompokkan per sasaran."""
-    from renja_cli.engine import susun_capaian
-    from renja_cli.loading import resolve_data_dir
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.capaian import susun_capaian
     from renja_cli.render import capaian as render
 
     laporan = susun_capaian(resolve_data_dir(data), _need_tahun(tahun), triwulan, target, sk)
-    if format is FormatCapaian.tabel:
-        _print_rich(render.render_tabel(laporan, nama_lengkap))
-    elif format is FormatCapaian.json:
-        _out(render.render_json(laporan))
-    elif format is FormatCapaian.csv:
-        _out(render.render_csv(laporan))
-    elif format is FormatCapaian.markdown:
-        _out(render.render_markdown(laporan, nama_lengkap))
+    _emit(render.render(laporan, format, nama_lengkap))
 
 
 @app.command("rincian")
@@ -211,12 +210,12 @@ def rincian(
     data: DataOpt = None,
 ) -> None:
     """Hitungan dan catatan di balik realisasi satu indikator."""
-    from renja_cli.engine import susun_rincian
-    from renja_cli.loading import resolve_data_dir
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.rincian import susun_rincian
     from renja_cli.render import rincian as render
 
     lap = susun_rincian(resolve_data_dir(data), _need_tahun(tahun), kode, triwulan, target)
-    _emit(render, format.value, lap)
+    _emit(render.render(lap, format))
 
 
 @app.command("ringkasan")
@@ -240,9 +239,9 @@ def ringkasan(
     data: DataOpt = None,
 ) -> None:
     """Ringkasan triwulan untuk rapat monev: capaian, anggaran, perhatian, proyeksi."""
-    from renja_cli.loading import resolve_data_dir
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.ringkasan import susun_ringkasan
     from renja_cli.render import ringkasan as render
-    from renja_cli.ringkasan import susun_ringkasan
 
     source = resolve_data_dir(data)
     kind = None
@@ -251,22 +250,23 @@ def ringkasan(
         if kind is None:
             raise UsageError(
                 f"akhiran berkas '{keluaran.suffix}' tidak dikenal; pilihan: "
-                + ", ".join(KELUARAN_RINGKASAN)
+                + ", ".join(KELUARAN_RINGKASAN),
+                code="U001",
             )
     lap = susun_ringkasan(source, _need_tahun(tahun), triwulan, target)
     if keluaran is not None:
-        from renja_cli.output import tulis_atomik
+        from renja_cli.io.tulis import tulis_atomik
 
-        if kind == "xlsx":
+        if kind is None or kind == "xlsx":
             from renja_cli.render.xlsx import render_xlsx
 
             payload = render_xlsx(lap)
         else:
-            payload = getattr(render, f"render_{kind}")(lap).encode()
+            payload = render.render(lap, FormatRingkasan(kind)).encode()
         tulis_atomik(keluaran, payload, timpa, masukan=[source.root])
         typer.echo(f"ditulis: {keluaran}")
         return
-    _emit(render, format.value, lap)
+    _emit(render.render(lap, format))
 
 
 @app.command("tren")
@@ -275,17 +275,17 @@ def tren(
         str, typer.Argument(help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False)
     ],
     format: Annotated[
-        FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
-    ] = FormatRincian.tabel,
+        FormatTren, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatTren.tabel,
     data: DataOpt = None,
 ) -> None:
     """Tren beberapa tahun satu indikator (riwayat, pendahulu, lalu per triwulan)."""
-    from renja_cli.loading import resolve_data_dir
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.tren import susun_tren
     from renja_cli.render import tren as render
-    from renja_cli.tren import susun_tren
 
     lap = susun_tren(resolve_data_dir(data), kode)
-    _emit(render, format.value, lap)
+    _emit(render.render(lap, format))
 
 
 @app.command("validasi")
@@ -308,25 +308,25 @@ def validasi(
     ] = False,
 ) -> None:
     """Validasi berkas target dan realisasi: semua galat sekaligus, dengan baris dan kolom."""
+    from renja_cli.laporan.validasi import validasi as periksa
     from renja_cli.render import validasi as render
-    from renja_cli.validasi import validasi as periksa
 
     if format is None:
         github = os.environ.get("GITHUB_ACTIONS", "").lower() == "true"
         format = FormatValidasi.github if github else FormatValidasi.teks
     hasil = periksa(paths or [Path("data")])
-    if format is FormatValidasi.teks:
-        _out(render.render_teks(hasil))
-    elif format is FormatValidasi.json:
-        _out(render.render_json(hasil, ketat))
-    elif format is FormatValidasi.github:
-        _out(render.render_github(hasil))
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:  # the job's summary page gets the Markdown table too
+    _out(render.render(hasil, format, ketat))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is FormatValidasi.github and summary:
+        # the job's summary page gets the Markdown table too
+        try:
             with Path(summary).open("a", encoding="utf-8") as handle:
                 handle.write(render.render_markdown(hasil, ketat))
-    elif format is FormatValidasi.markdown:
-        _out(render.render_markdown(hasil, ketat))
+        except OSError as exc:
+            raise UsageError(
+                f"GITHUB_STEP_SUMMARY '{summary}' tidak dapat ditulis: {exc.strerror}",
+                code="U004",
+            ) from None
     if not hasil.valid(ketat):
         raise typer.Exit(EXIT_INVALID)
 
@@ -375,7 +375,7 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the app (the console script enters through :func:`renja_cli.cli.main`)."""
     app()
 
 

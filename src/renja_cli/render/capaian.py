@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, assert_never
 
+from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
 from renja_cli.numbers import format_rupiah
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
-from renja_cli.report import BarisCapaian, LaporanCapaian, label_periode
+from renja_cli.render.formats import FormatCapaian
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 
@@ -28,8 +29,10 @@ CSV_COLUMNS = (
     "capaian",
     "status",
     "periode_data",
+    "periode_dipakai",
     "sementara",
     "keterangan",
+    "contoh",
 )
 
 
@@ -51,6 +54,7 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
         "capaian": row.capaian,
         "status": row.status,
         "periode_data": row.periode_data,
+        "periode_dipakai": list(row.periode_dipakai),
         "sementara": row.sementara,
         "keterangan": list(row.keterangan),
         "catatan_target": list(row.catatan_target),
@@ -60,8 +64,24 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
     }
 
 
+def render(laporan: LaporanCapaian, fmt: FormatCapaian, lengkap: bool = False) -> Any:
+    """The one dispatch from format to renderer (a str, or a Rich renderable)."""
+    match fmt:
+        case FormatCapaian.tabel:
+            return render_tabel(laporan, lengkap)
+        case FormatCapaian.json:
+            return render_json(laporan)
+        case FormatCapaian.csv:
+            return render_csv(laporan)
+        case FormatCapaian.markdown:
+            return render_markdown(laporan, lengkap)
+        case _:
+            assert_never(fmt)
+
+
 def render_json(laporan: LaporanCapaian) -> str:
-    return json.dumps([baris_dict(r) for r in laporan.baris], ensure_ascii=False, indent=2) + "\n"
+    rows = [{**baris_dict(r), "contoh": laporan.contoh} for r in laporan.baris]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(laporan: LaporanCapaian) -> str:
@@ -71,7 +91,9 @@ def render_csv(laporan: LaporanCapaian) -> str:
     for row in laporan.baris:
         d = baris_dict(row)
         d["keterangan"] = "; ".join(row.keterangan)
+        d["periode_dipakai"] = " ".join(row.periode_dipakai)
         d["sementara"] = "ya" if row.sementara else "tidak"
+        d["contoh"] = "ya" if laporan.contoh else "tidak"
         writer.writerow(["" if d[c] is None else d[c] for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -99,7 +121,8 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         ]
         for r in k.baris:
             lines.append(
-                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target(r)} | {sel_realisasi(r)} "
+                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target(r)} "
+                f"| {sel_realisasi(r, laporan.periode_akhir)} "
                 f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
             )
     lines += ["", _ringkas(laporan)]
@@ -149,14 +172,11 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
             "",
         )
         for r in k.baris:
-            periode = ""
-            if r.periode_data and r.periode_data != laporan.periode_akhir:
-                periode = f" [{label_periode(r.periode_data)}]"
             table.add_row(
                 r.kode,
                 nama(r, lengkap),
                 sel_target(r),
-                sel_realisasi(r) + periode,
+                sel_realisasi(r, laporan.periode_akhir),
                 sel_capaian(r),
                 Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
             )

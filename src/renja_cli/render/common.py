@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from renja_cli.laporan.objek import BarisCapaian, label_periode
 from renja_cli.numbers import format_percent, format_value
-from renja_cli.report import BarisCapaian
 
 STATUS_LABEL = {
     "tercapai": "tercapai",
@@ -24,11 +24,16 @@ def sel_target(row: BarisCapaian) -> str:
     return "—"
 
 
-def sel_realisasi(row: BarisCapaian) -> str:
+def sel_realisasi(row: BarisCapaian, periode_akhir: str | None = None) -> str:
+    """The realisasi as reported; ``[TW II]`` when it is older than the report's position."""
     if row.realisasi is None:
         return "—"
     text = format_value(row.realisasi, row.persen)
-    return f"{text} (sementara)" if row.sementara else text
+    if row.sementara:
+        text += " (sementara)"
+    if periode_akhir is not None and row.periode_data and row.periode_data != periode_akhir:
+        text += f" [{label_periode(row.periode_data)}]"
+    return text
 
 
 def sel_capaian(row: BarisCapaian) -> str:

@@ -22,6 +22,14 @@ class FormatRincian(StrEnum):
     markdown = "markdown"
 
 
+class FormatTren(StrEnum):
+    """Output formats of ``renja tren``."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"
+
+
 class FormatValidasi(StrEnum):
     """Output formats of ``renja validasi``."""
 

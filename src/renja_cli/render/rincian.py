@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
-from renja_cli.engine import LaporanRincian
+from renja_cli.formula.hasil import RincianArsip, RincianInstansi, RincianKomponen, RincianRasio
+from renja_cli.laporan.objek import label_periode
+from renja_cli.laporan.rincian import LaporanRincian
 from renja_cli.numbers import format_number, format_percent, format_value
-from renja_cli.records import RincianArsip, RincianInstansi, RincianKomponen, RincianRasio
 from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, sel_capaian, sel_target
-from renja_cli.report import label_periode
+from renja_cli.render.formats import FormatRincian
 
 
 def _n(value: float | None) -> str:
@@ -22,24 +23,28 @@ def _n(value: float | None) -> str:
 def kalimat(lap: LaporanRincian) -> str:
     """The line that produced the realisasi, e.g. '14 dari 44 instansi ≥ Tinggi = 31,82 %'."""
     b = lap.baris
-    real = "belum ada data" if b.realisasi is None else format_value(b.realisasi, b.persen)
-    r = lap.rincian
-    if isinstance(r, RincianInstansi):
-        head = f"{r.memenuhi} dari {r.populasi} instansi {r.kriteria} = {real}"
-        if r.belum_lengkap:
-            head = f"{len(r.hilang)} dari {r.populasi} instansi tanpa catatan: belum lengkap"
-    elif isinstance(r, RincianArsip):
+    h = lap.hitungan
+    real = "belum ada data" if h.hasil is None else format_value(h.hasil, b.persen)
+    if h.bentuk == "belum_lengkap":
+        head = f"{h.hilang} dari {_n(h.penyebut)} instansi tanpa catatan: belum lengkap"
+    elif h.bentuk == "instansi":
+        head = f"{_n(h.pembilang)} dari {_n(h.penyebut)} instansi {h.kriteria} = {real}"
+    elif h.bentuk == "arsip":
         head = (
-            f"{format_number(r.dihitung, 0)} dari {format_number(r.jumlah_nip, 0)} NIP "
-            f"kategori minimal {r.kategori_minimal} = {real}"
+            f"{format_number(h.pembilang or 0, 0)} dari {format_number(h.penyebut or 0, 0)} NIP "
+            f"{h.kriteria} = {real}"
         )
-    elif isinstance(r, RincianRasio) and r.butir:
-        head = f"{_n(r.pembilang)} dari {_n(r.penyebut)} butir ditindaklanjuti = {real}"
-    elif lap.formula == "rata_rata" and lap.komponen:
-        values = " + ".join(_n(k.nilai) for k in lap.komponen)
-        head = f"({values}) / {len(lap.komponen)} = {real}"
-    elif lap.pembilang is not None and lap.penyebut is not None:
-        head = f"{_n(lap.pembilang)} / {_n(lap.penyebut)} × 100 = {real}"
+    elif h.bentuk == "butir":
+        head = f"{_n(h.pembilang)} dari {_n(h.penyebut)} butir ditindaklanjuti = {real}"
+    elif h.bentuk == "rasio":
+        head = f"{_n(h.pembilang)} / {_n(h.penyebut)} × 100 = {real}"
+    elif h.bentuk in ("rata_rata", "jumlah"):
+        sign = " + ".join(_n(v) for v in h.suku)
+        head = (
+            f"({sign}) / {len(h.suku)} = {real}" if h.bentuk == "rata_rata" else f"{sign} = {real}"
+        )
+        if h.label_suku and h.label_suku[0].startswith("TW"):
+            head = f"{h.label_suku[0]}–{h.label_suku[-1]}: {head}"
     else:
         head = f"realisasi {real}"
     target = sel_target(b)
@@ -58,10 +63,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def render(lap: LaporanRincian, fmt: FormatRincian) -> Any:
+    """The one dispatch from format to renderer (a str, or a Rich renderable)."""
+    match fmt:
+        case FormatRincian.tabel:
+            return render_tabel(lap)
+        case FormatRincian.json:
+            return render_json(lap)
+        case FormatRincian.markdown:
+            return render_markdown(lap)
+        case _:
+            assert_never(fmt)
+
+
 def render_json(lap: LaporanRincian) -> str:
     payload = {
         "tahun": lap.tahun,
         "periode": lap.periode,
+        "contoh": lap.contoh,
         "indikator": baris_dict(lap.baris),
         "formula": lap.formula,
         "uraian_formula": lap.uraian_formula,
@@ -69,6 +88,7 @@ def render_json(lap: LaporanRincian) -> str:
         "pembilang": lap.pembilang,
         "penyebut": lap.penyebut,
         "komponen": _plain(lap.komponen),
+        "hitungan": _plain(lap.hitungan),
         "per_periode": _plain(lap.per_periode),
         "rincian": _plain(lap.rincian),
         "kalimat": kalimat(lap),
@@ -83,7 +103,7 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
     out.append(
         (
             f"Per periode ({lap.periode_rumus})",
-            ["Periode", "Realisasi", "Pembilang", "Penyebut", "Keterangan"],
+            ["Periode", "Realisasi", "Pembilang", "Penyebut", "Dipakai", "Keterangan"],
             [
                 [
                     label_periode(p.periode),
@@ -92,6 +112,7 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
                     else ("—" if p.realisasi is None else format_value(p.realisasi, b.persen)),
                     _n(p.pembilang),
                     _n(p.penyebut),
+                    "ya" if p.dipakai else "tidak",
                     "; ".join(p.keterangan),
                 ]
                 for p in lap.per_periode

@@ -6,13 +6,19 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, assert_never
 
-from renja_cli.calculator import Status
+from renja_cli.hitung.capaian import Status
+from renja_cli.laporan.ringkasan import (
+    AnggaranSasaran,
+    BarisRingkasan,
+    LaporanRingkasan,
+    PanelSasaran,
+)
 from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
 from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
-from renja_cli.ringkasan import AnggaranSasaran, BarisRingkasan, LaporanRingkasan, PanelSasaran
+from renja_cli.render.formats import FormatRingkasan
 
 PANAH = {"naik": "▲", "turun": "▼", "tetap": "=", None: ""}
 PROYEKSI_LABEL = {
@@ -58,6 +64,7 @@ def _row_dict(row: BarisRingkasan) -> dict[str, Any]:
             "status": row.proyeksi.status,
             "dibutuhkan": row.proyeksi.dibutuhkan,
             "triwulan_tersisa": row.proyeksi.triwulan_tersisa,
+            "jenis": row.proyeksi.jenis,
             "uraian": row.proyeksi.uraian,
         },
     }
@@ -79,6 +86,21 @@ def _panel_dict(panel: PanelSasaran) -> dict[str, Any]:
         "jumlah_status": panel.jumlah_status,
         "indikator": [_row_dict(r) for r in panel.baris],
     }
+
+
+def render(lap: LaporanRingkasan, fmt: FormatRingkasan) -> Any:
+    """The one dispatch from format to renderer (a str, or a Rich renderable)."""
+    match fmt:
+        case FormatRingkasan.tabel:
+            return render_tabel(lap)
+        case FormatRingkasan.json:
+            return render_json(lap)
+        case FormatRingkasan.markdown:
+            return render_markdown(lap)
+        case FormatRingkasan.csv:
+            return render_csv(lap)
+        case _:
+            assert_never(fmt)
 
 
 def render_json(lap: LaporanRingkasan) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import Any, assert_never
 
+from renja_cli.laporan.objek import label_periode
+from renja_cli.laporan.tren import LaporanTren, TitikTren
 from renja_cli.numbers import format_percent, format_value
-from renja_cli.report import label_periode
-from renja_cli.tren import LaporanTren, TitikTren
+from renja_cli.render.formats import FormatTren
 
 
 def _label(t: TitikTren) -> str:
@@ -19,8 +20,22 @@ def _v(value: float | None, persen: bool) -> str:
     return "—" if value is None else format_value(value, persen)
 
 
+def render(lap: LaporanTren, fmt: FormatTren) -> Any:
+    """The one dispatch from format to renderer (a str, or a Rich renderable)."""
+    match fmt:
+        case FormatTren.tabel:
+            return render_tabel(lap)
+        case FormatTren.json:
+            return render_json(lap)
+        case FormatTren.markdown:
+            return render_markdown(lap)
+        case _:
+            assert_never(fmt)
+
+
 def render_json(lap: LaporanTren) -> str:
     payload = {
+        "contoh": lap.contoh,
         "kode": lap.kode,
         "nama": lap.nama,
         "satuan": lap.satuan,
@@ -89,7 +104,7 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
             continue
         filled = round((t.realisasi - low) / span * width)
         mark = round((t.target - low) / span * width) if t.target else None
-        met = t.capaian is not None and t.capaian >= 100
+        met = t.status == "tercapai"
         for i in range(width + 1):
             if mark is not None and i == mark:
                 chart.append("▏", style="bold")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import assert_never
 
-from renja_cli.validasi import HasilValidasi, Masalah
+from renja_cli.laporan.validasi import HasilValidasi, Masalah
+from renja_cli.render.formats import FormatValidasi
 
 
 def _where(m: Masalah) -> str:
@@ -26,6 +28,21 @@ def ringkasan(hasil: HasilValidasi) -> str:
         f"{len(hasil.berkas)} berkas, {hasil.indikator} indikator, "
         f"{hasil.jumlah_galat} galat, {hasil.jumlah_peringatan} peringatan"
     )
+
+
+def render(hasil: HasilValidasi, fmt: FormatValidasi, ketat: bool = False) -> str:
+    """The one dispatch from format to renderer."""
+    match fmt:
+        case FormatValidasi.teks:
+            return render_teks(hasil)
+        case FormatValidasi.json:
+            return render_json(hasil, ketat)
+        case FormatValidasi.github:
+            return render_github(hasil)
+        case FormatValidasi.markdown:
+            return render_markdown(hasil, ketat)
+        case _:
+            assert_never(fmt)
 
 
 def render_teks(hasil: HasilValidasi) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from renja_cli.laporan.ringkasan import LaporanRingkasan
 from renja_cli.numbers import round_half_up
 from renja_cli.render.common import STATUS_LABEL
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
-from renja_cli.ringkasan import LaporanRingkasan
 
 FMT_PERSEN = '0.00" %"'
 FMT_ANGKA = "#,##0.00"

@@ -1,0 +1,1 @@
+"""Finding a data folder, reading its files, and the reference populations."""

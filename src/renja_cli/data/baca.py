@@ -1,0 +1,284 @@
+"""Reading a year's targets file and realisasi files, with the rules across a file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from renja_cli.errors import DataError, DataErrors, Location, raise_all
+from renja_cli.io.berkas import daftar_folder
+from renja_cli.io.pesan import validate
+from renja_cli.io.yamlfile import Positions, load_file
+from renja_cli.model.dasar import as_target
+from renja_cli.model.realisasi import BerkasRealisasi
+from renja_cli.model.rencana import RencanaKerja
+
+PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
+SEMUA_PERIODE = (*PERIODE_URUT, "tahunan")
+_TARGET_NAME = re.compile(r"^targets-(\d{4})\.ya?ml$")
+
+
+def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataError]:
+    """Rules across the whole plan, each located at the value that breaks it."""
+    errors: list[DataError] = []
+
+    def err(code: str, message: str, *loc: str | int, field: str | None = None) -> None:
+        errors.append(DataError(message, positions.locate(loc), field=field, code=code))
+
+    seen: dict[str, str] = {}
+    known = {t.kode for t in rencana.sasaran_program} | {t.kode for t in rencana.sasaran_strategis}
+    utama = rencana.pengaturan.target_utama
+    for i, sk in enumerate(rencana.sasaran):
+        if sk.kode in seen:
+            err(
+                "R210",
+                f"kode {sk.kode} ganda (juga dipakai {seen[sk.kode]})",
+                "sasaran",
+                i,
+                "kode",
+                field=sk.kode,
+            )
+        seen.setdefault(sk.kode, "sasaran lain")
+        if known and sk.induk is not None and sk.induk not in known:
+            err(
+                "R212",
+                f"induk {sk.induk} tidak ada di sasaran_program/sasaran_strategis",
+                "sasaran",
+                i,
+                "induk",
+                field=sk.kode,
+            )
+        for j, ind in enumerate(sk.indikator):
+            where = ("sasaran", i, "indikator", j)
+            if ind.kode in seen:
+                err(
+                    "R210",
+                    f"kode indikator {ind.kode} ganda (sudah ada di {seen[ind.kode]}); "
+                    "setiap indikator berada di tepat satu sasaran",
+                    *where,
+                    "kode",
+                    field=ind.kode,
+                )
+            seen.setdefault(ind.kode, sk.kode)
+            if not ind.kode.startswith(rencana.jenis_indikator + "."):
+                err(
+                    "R213",
+                    f"kode indikator tahun {rencana.tahun} harus berawalan "
+                    f"{rencana.jenis_indikator}.",
+                    *where,
+                    "kode",
+                    field=ind.kode,
+                )
+            if utama not in ind.target:
+                err(
+                    "R213",
+                    f"tidak punya target '{utama}' (pengaturan.target_utama)",
+                    *where,
+                    "target",
+                    field=ind.kode,
+                )
+            rentang = ind.rentang_nilai
+            if rentang is None:
+                continue
+            for name, entry in ind.target.items():
+                spec = as_target(entry)
+                for value in (spec.nilai, spec.min, spec.maks):
+                    if value is not None and not rentang.memuat(value):
+                        err(
+                            "R207",
+                            f"target {name} {value:g} di luar rentang "
+                            f"{rentang.min:g}-{rentang.maks:g}",
+                            *where,
+                            "target",
+                            name,
+                            field=f"{ind.kode} → target.{name}",
+                        )
+            for tw, value in (ind.target_triwulan or {}).items():
+                if not rentang.memuat(value):
+                    err(
+                        "R207",
+                        f"target triwulan {tw} {value:g} di luar rentang "
+                        f"{rentang.min:g}-{rentang.maks:g}",
+                        *where,
+                        "target_triwulan",
+                        tw,
+                        field=f"{ind.kode} → target_triwulan.{tw}",
+                    )
+    if rencana.total_anggaran is not None:
+        total = sum(sk.anggaran or 0 for sk in rencana.sasaran)
+        if total != rencana.total_anggaran:
+            err(
+                "R211",
+                f"total_anggaran {rencana.total_anggaran} ≠ jumlah anggaran sasaran {total}",
+                "total_anggaran",
+                field="total_anggaran",
+            )
+    return errors
+
+
+def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:
+    """Load and validate one targets file, keeping positions for later checks."""
+    data, positions = load_file(path)
+    rencana = validate(RencanaKerja, data, positions)
+    errors = periksa_rencana(rencana, positions)
+    match = _TARGET_NAME.match(path.name)
+    if match and int(match.group(1)) != rencana.tahun:
+        errors.append(
+            DataError(
+                f"tahun {rencana.tahun} tidak sesuai nama berkas ({path.name})",
+                positions.locate(("tahun",)),
+                field="tahun",
+                code="R201",
+            )
+        )
+    raise_all(errors)
+    return rencana, positions
+
+
+@dataclass
+class RealisasiTahun:
+    """Every realisasi file of one year, by period name, with their folders."""
+
+    tahun: int
+    berkas: dict[str, BerkasRealisasi] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    positions: dict[str, Positions] = field(default_factory=dict)
+
+    @property
+    def contoh(self) -> bool:
+        return any(b.contoh for b in self.berkas.values())
+
+    def folder(self, periode: str) -> Path | None:
+        """Folder of per-record CSV files of a period (``tw3.yaml`` → ``tw3/``)."""
+        path = self.paths.get(periode)
+        if path is None:
+            return None
+        return path.with_suffix("")
+
+    def triwulan_tersedia(self) -> list[int]:
+        return [i + 1 for i, name in enumerate(PERIODE_URUT) if name in self.berkas]
+
+    def lokasi(self, periode: str, *loc: str | int) -> Location:
+        positions = self.positions.get(periode)
+        if positions is None:
+            return Location(self.paths.get(periode))
+        return positions.locate(loc)
+
+
+def read_realisasi(path: Path) -> tuple[BerkasRealisasi, Positions]:
+    data, positions = load_file(path)
+    return validate(BerkasRealisasi, data, positions), positions
+
+
+def realisasi_folder(root: Path, tahun: int) -> Path:
+    return root / "realisasi" / str(tahun)
+
+
+def period_files(folder: Path) -> tuple[list[Path], list[DataError]]:
+    """The period YAML files of a year folder; two files for one period are an error."""
+    groups: dict[str, list[str]] = {}
+    for name in daftar_folder(folder):
+        stem, dot, suffix = name.rpartition(".")
+        if dot and suffix.casefold() in {"yaml", "yml"}:
+            groups.setdefault(stem.casefold(), []).append(name)
+    paths: list[Path] = []
+    errors: list[DataError] = []
+    for names in groups.values():
+        if len(names) > 1:
+            errors.append(
+                DataError(
+                    f"dua berkas untuk satu periode: {' dan '.join(names)}; hapus salah satunya",
+                    Location(folder / names[0]),
+                    code="R013",
+                )
+            )
+            continue
+        paths.append(folder / names[0])
+    return paths, errors
+
+
+def load_realisasi(
+    root: Path, rencana: RencanaKerja, kumpulkan: list[DataError] | None = None
+) -> RealisasiTahun:
+    """Load ``realisasi/<tahun>/*.yaml`` and check each against the plan.
+
+    With ``kumpulkan``, problems are appended there and every readable file is
+    still returned (``validasi`` goes on checking); otherwise they are raised.
+    """
+    result = RealisasiTahun(rencana.tahun)
+    folder = realisasi_folder(root, rencana.tahun)
+    paths, errors = period_files(folder)
+    known = {ind.kode for _, ind in rencana.indikator()}
+    known_sk = {sk.kode for sk in rencana.sasaran}
+    for path in paths:
+        try:
+            berkas, positions = read_realisasi(path)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        except DataError as exc:
+            errors.append(exc)
+            continue
+        errors.extend(_periksa_berkas(path, berkas, positions, rencana, known, known_sk))
+        if path.stem != berkas.periode:
+            continue
+        result.berkas[berkas.periode] = berkas
+        result.paths[berkas.periode] = path
+        result.positions[berkas.periode] = positions
+    if kumpulkan is not None:
+        kumpulkan.extend(errors)
+    else:
+        raise_all(errors)
+    return result
+
+
+def _periksa_berkas(
+    path: Path,
+    berkas: BerkasRealisasi,
+    positions: Positions,
+    rencana: RencanaKerja,
+    known: Iterable[str],
+    known_sk: Iterable[str],
+) -> list[DataError]:
+    errors: list[DataError] = []
+    if path.stem != berkas.periode:
+        errors.append(
+            DataError(
+                f"periode '{berkas.periode}' tidak sesuai nama berkas ({path.name})",
+                positions.locate(("periode",)),
+                field="periode",
+                code="R202",
+            )
+        )
+    if berkas.tahun != rencana.tahun:
+        errors.append(
+            DataError(
+                f"tahun {berkas.tahun} tidak sesuai folder realisasi/{rencana.tahun}",
+                positions.locate(("tahun",)),
+                field="tahun",
+                code="R201",
+            )
+        )
+    for kode in berkas.realisasi:
+        if kode not in known:
+            errors.append(
+                DataError(
+                    f"indikator {kode} tidak ada di targets-{rencana.tahun}.yaml",
+                    positions.locate(("realisasi", kode)),
+                    field=kode,
+                    code="R203",
+                )
+            )
+    for kode in berkas.anggaran or {}:
+        if kode not in known_sk:
+            errors.append(
+                DataError(
+                    f"sasaran {kode} tidak ada di targets-{rencana.tahun}.yaml",
+                    positions.locate_key(("anggaran", kode)),
+                    field=f"anggaran.{kode}",
+                    code="R203",
+                )
+            )
+    return errors

@@ -1,0 +1,116 @@
+"""Reference data of a data folder (instansi, scales), loaded on first use, and the
+instansi lookup records use."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from renja_cli.errors import DataError, Location
+from renja_cli.io.berkas import cari_peran
+from renja_cli.io.pesan import tampak, validate
+from renja_cli.io.yamlfile import load_file
+from renja_cli.model.referensi import DaftarInstansi, DaftarSkala, Instansi, Skala
+
+
+def _norm_name(text: str) -> str:
+    text = text.casefold().replace(".", " ")
+    text = re.sub(r"\b(pemerintah|pemkab|pemkot|pemprov)\b", "", text)
+    text = re.sub(r"\bkab\b", "kabupaten", text)
+    text = re.sub(r"\bprov\b", "provinsi", text)
+    return " ".join(text.split())
+
+
+class PencariInstansi:
+    """Finds an instansi by code, official name, alias or a loose spelling."""
+
+    def __init__(self, daftar: DaftarInstansi) -> None:
+        self.daftar = daftar
+        self.exact: dict[str, Instansi] = {}
+        self.loose: dict[str, list[Instansi]] = {}
+        for item in daftar.instansi:
+            for label in (item.kode, item.nama, *item.alias):
+                self.exact[label.casefold()] = item
+                self.loose.setdefault(_norm_name(label), []).append(item)
+            bare = re.sub(r"^(kabupaten|kota|provinsi)\s+", "", _norm_name(item.nama))
+            self.loose.setdefault(bare, []).append(item)
+
+    def cari(self, text: str, path: Path, line: int) -> Instansi:
+        key = text.strip()
+        found = self.exact.get(key.casefold())
+        if found is not None:
+            return found
+        candidates = {i.kode: i for i in self.loose.get(_norm_name(key), [])}
+        if len(candidates) == 1:
+            return next(iter(candidates.values()))
+        if len(candidates) > 1:
+            names = " atau ".join(f"{i.nama} ({i.kode})" for i in candidates.values())
+            raise DataError(
+                f"instansi '{tampak(key)}' ambigu: {names}", Location(path, line), code="R305"
+            )
+        labels = [i.nama for i in self.daftar.instansi] + [i.kode for i in self.daftar.instansi]
+        close = difflib.get_close_matches(key, labels, n=2, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(
+                _norm_name(key), [_norm_name(x) for x in labels], n=1, cutoff=0.6
+            )
+        hint = f"; maksud Anda: {' atau '.join(close)}?" if close else ""
+        if tampak(key) != key:
+            hint += " (nama memuat karakter tak terlihat atau huruf non-Latin)"
+        raise DataError(
+            f"instansi '{tampak(key)}' tidak dikenal di instansi.yaml{hint}",
+            Location(path, line),
+            code="R306",
+        )
+
+
+class Referensi:
+    """Reference data of a data folder (instansi, scales), loaded on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._instansi: DaftarInstansi | None = None
+        self._skala: DaftarSkala | None = None
+        self._pencari: PencariInstansi | None = None
+
+    def path(self, stem: str) -> Path:
+        found = cari_peran(self.root, stem, (".yaml", ".yml"))
+        if found is None:
+            raise DataError(
+                f"berkas referensi {stem}.yaml tidak ada di {self.root}",
+                Location(self.root / f"{stem}.yaml"),
+                code="R000",
+            )
+        return found
+
+    @property
+    def instansi(self) -> DaftarInstansi:
+        if self._instansi is None:
+            data, positions = load_file(self.path("instansi"))
+            self._instansi = validate(DaftarInstansi, data, positions)
+        return self._instansi
+
+    @property
+    def pencari(self) -> PencariInstansi:
+        if self._pencari is None:
+            self._pencari = PencariInstansi(self.instansi)
+        return self._pencari
+
+    @property
+    def daftar_skala(self) -> DaftarSkala:
+        if self._skala is None:
+            data, positions = load_file(self.path("skala"))
+            self._skala = validate(DaftarSkala, data, positions)
+        return self._skala
+
+    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+        found = self.daftar_skala.skala.get(nama)
+        if found is None:
+            pilihan = ", ".join(sorted(self.daftar_skala.skala))
+            raise DataError(
+                f"skala '{nama}' tidak ada di skala.yaml (pilihan: {pilihan})",
+                Location(used_in),
+                code="R307",
+            )
+        return found

@@ -1,0 +1,157 @@
+"""``rata_rata``: the realisasi is the mean of named components (IKM layanan and
+pembinaan; two sub-indicators of IKK.2). A component comes from the YAML entry
+or from its own record file (the mean of per-event values), never both."""
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from renja_cli.errors import DataError, Location
+from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen
+from renja_cli.formula.umum import (
+    KOLOM_TANGGAL,
+    batas_periode,
+    bentuk_salah,
+    berkas_rekaman,
+    dari_entri,
+    dengan_narasi,
+    dua_kali,
+)
+from renja_cli.io.csvfile import angka, buka_csv, sel
+from renja_cli.model.dasar import KodeBebas, Rentang, Strict, Teks
+from renja_cli.model.realisasi import EntriRealisasi
+
+
+class Komponen(Strict):
+    """One component of a mean (IKM layanan, IKM pembinaan …)."""
+
+    kode: KodeBebas
+    nama: Teks
+    target: float | None = None
+    rentang: Rentang | None = Field(None, description="Nilai yang mungkin, mis. IKM 25-100")
+    berkas: Teks | None = Field(
+        None, description="CSV nilai per kegiatan; realisasi = rata-ratanya"
+    )
+
+
+class FormulaRataRata(Strict):
+    """Realisasi = mean of named components."""
+
+    jenis: Literal["rata_rata"]
+    komponen: Annotated[list[Komponen], Field(min_length=1)]
+
+    @field_validator("komponen")
+    @classmethod
+    def _unique(cls, value: list[Komponen]) -> list[Komponen]:
+        seen: set[str] = set()
+        for k in value:
+            if k.kode in seen:
+                raise ValueError(f"[R210] kode komponen '{k.kode}' ganda")
+            seen.add(k.kode)
+        return value
+
+
+def hitung(
+    ctx: KonteksFormula,
+    kode: str,
+    formula: FormulaRataRata,
+    periode: str,
+    entry: EntriRealisasi | None,
+) -> HasilPeriode | None:
+    if entry is not None and entry.pembilang is not None:
+        raise bentuk_salah(ctx, kode, periode, "pembilang", "rata_rata", "komponen atau nilai")
+    whole = entry is not None and (entry.nilai is not None or not entry.tersedia)
+    given = dict(entry.komponen or {}) if entry is not None else {}
+    known = {k.kode for k in formula.komponen}
+    for name in given:
+        if name not in known:
+            raise DataError(
+                f"komponen '{name}' tidak dikenal; pilihan: {', '.join(sorted(known))}",
+                ctx.lokasi(periode, "realisasi", kode, "komponen", name),
+                field=f"{kode} → komponen",
+                code="R203",
+            )
+    from_files: dict[str, float | None] = {}
+    details: dict[str, RincianKomponen] = {}
+    missing: HasilPeriode | None = None
+    for komponen in formula.komponen:
+        if komponen.berkas is None:
+            continue
+        found = berkas_rekaman(
+            ctx, kode, periode, komponen.berkas, whole or given.get(komponen.kode) is not None
+        )
+        if isinstance(found, HasilPeriode):
+            missing = found
+        elif found is not None:
+            if entry is not None and entry.nilai is not None:
+                raise dua_kali(ctx, kode, periode, found, "nilai")
+            if given.get(komponen.kode) is not None:
+                raise DataError(
+                    f"komponen {komponen.kode} diberikan dua kali: di YAML dan dari berkas "
+                    f"{found.name}; hapus salah satunya",
+                    ctx.lokasi(periode, "realisasi", kode, "komponen", komponen.kode),
+                    field=f"{kode} → komponen",
+                    code="R204",
+                )
+            mean, rincian = rata_rata_kegiatan(ctx, found, periode)
+            from_files[komponen.kode] = mean
+            details[komponen.kode] = rincian
+    if missing is not None:
+        return dengan_narasi(missing, entry)
+    if entry is None and not from_files:
+        return None
+    if entry is not None and (entry.nilai is not None or not entry.tersedia):
+        return dari_entri(ctx, kode, periode, entry)
+    base = dari_entri(ctx, kode, periode, entry) if entry is not None else HasilPeriode()
+    values = {k.kode: from_files.get(k.kode, given.get(k.kode)) for k in formula.komponen}
+    absent = tuple(f"komponen {k} belum ada" for k, v in values.items() if v is None)
+    lokasi = base.lokasi
+    if entry is None or entry.komponen is None:
+        first = next(iter(details.values()), None)
+        lokasi = Location(first.berkas) if first is not None else lokasi
+    from dataclasses import replace
+
+    return replace(
+        base,
+        keterangan=base.keterangan + absent,
+        komponen=values,
+        rincian=details or None,
+        lokasi=lokasi,
+        lokasi_komponen={
+            name: ctx.lokasi(periode, "realisasi", kode, "komponen", name) for name in given
+        },
+        dihitung=True,
+        # a mean with a component missing is no figure for this period
+        lengkap=not absent,
+        tersedia=not absent,
+    )
+
+
+def rata_rata_kegiatan(
+    ctx: KonteksFormula, path: Path, periode: str
+) -> tuple[float | None, RincianKomponen]:
+    """Mean of per-event values (e.g. IKM of each guidance event)."""
+    csv_file = buka_csv(path)
+    col_name = csv_file.column("kegiatan")
+    col_value = csv_file.column("nilai")
+    dated = [(name, i) for name in KOLOM_TANGGAL if (i := csv_file.column(name, False)) is not None]
+    assert col_name is not None and col_value is not None
+    events: list[tuple[str, float]] = []
+    lines: list[int] = []
+    for line, cells in csv_file.rows():
+        for name, index in dated:
+            batas_periode(path, line, periode, ctx.tahun, name, sel(cells, index))
+        value = angka(path, line, "nilai", sel(cells, col_value))
+        events.append((sel(cells, col_name), value))
+        lines.append(line)
+    mean = sum(v for _, v in events) / len(events) if events else None
+    return mean, RincianKomponen(path, tuple(events), tuple(lines))
+
+
+def berkas(formula: FormulaRataRata) -> tuple[str, ...]:
+    return tuple(k.berkas for k in formula.komponen if k.berkas)
+
+
+def uraian(formula: FormulaRataRata) -> str:
+    return "rata-rata " + ", ".join(k.nama for k in formula.komponen)

@@ -1,0 +1,177 @@
+"""Capaian arithmetic: realisasi against one target, and the status it earns.
+
+Rules (also in the README, "Aturan perhitungan"):
+
+* ``naik`` (higher is better): capaian = realisasi / target × 100.
+* ``turun`` (lower is better), ``kondisi_khusus`` (PermenPANRB): capaian =
+  (2 × target − realisasi) / target × 100, never below 0; ``target_per_realisasi``:
+  capaian = target / realisasi × 100 (undefined when realisasi is 0).
+* range targets ``min``–``maks``: inside the range is 100 %. For ``naik``,
+  below ``min`` is realisasi / min × 100 and above ``maks`` is realisasi / maks × 100;
+  for ``turun`` the mirror image, measured from ``maks`` (above) and ``min`` (below);
+  for ``stabil`` every step outside the range costs its relative distance from
+  the nearest bound: 100 − |realisasi − bound| / bound × 100, never below 0.
+* an optional cap (``batas_capaian``) is applied last.
+* status: *tercapai* when the capaian as shown (rounded half-up to 2 decimals)
+  reaches ``ambang_tercapai``.
+
+Every setting is resolved once per indicator by :func:`aturan_capaian`, so no
+command can apply one setting and forget another.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from renja_cli.errors import DataError
+from renja_cli.model.dasar import Arah, AturanTurun, Pengaturan, TargetSpec
+from renja_cli.numbers import round_half_up
+
+if TYPE_CHECKING:
+    from renja_cli.model.rencana import Indikator
+
+Status = Literal["tercapai", "belum_tercapai", "belum_ada_data"]
+STATUSES: tuple[Status, ...] = ("tercapai", "belum_tercapai", "belum_ada_data")
+
+
+@dataclass(frozen=True, slots=True)
+class AturanCapaian:
+    """Every setting that turns one indicator's realisasi into capaian and status."""
+
+    arah: Arah = "naik"
+    aturan_turun: AturanTurun = "kondisi_khusus"
+    batas: float | None = None
+    ambang: float = 100.0
+    presisi_realisasi: int | None = 2
+
+    def capaian(self, realisasi: float, target: TargetSpec) -> float:
+        return hitung_capaian(realisasi, target, self)
+
+    def status(self, capaian: float | None) -> Status:
+        return tentukan_status(capaian, self.ambang)
+
+    def bulatkan(self, realisasi: float | None, dihitung: bool = True) -> float | None:
+        """Realisasi as reported: computed values rounded to ``presisi_realisasi``."""
+        if realisasi is None or self.presisi_realisasi is None or not dihitung:
+            return realisasi
+        return float(round_half_up(realisasi, self.presisi_realisasi))
+
+
+def aturan_capaian(
+    pengaturan: Pengaturan,
+    arah: Arah = "naik",
+    aturan_turun: AturanTurun | None = None,
+    batas_capaian: float | None = None,
+) -> AturanCapaian:
+    """The one place where an indicator's own settings override the office's."""
+    return AturanCapaian(
+        arah=arah,
+        aturan_turun=aturan_turun or pengaturan.aturan_turun,
+        batas=batas_capaian if batas_capaian is not None else pengaturan.batas_capaian,
+        ambang=pengaturan.ambang_tercapai,
+        presisi_realisasi=pengaturan.presisi_realisasi,
+    )
+
+
+def _single(realisasi: float, target: float, arah: Arah, aturan: AturanTurun) -> float:
+    if target == 0:
+        raise DataError(
+            "target 0 tidak dapat dipakai menghitung capaian (pembagian nol)", code="R216"
+        )
+    if arah == "naik":
+        return realisasi / target * 100
+    if arah == "turun":
+        if aturan == "kondisi_khusus":
+            return max(0.0, (2 * target - realisasi) / target * 100)
+        if realisasi == 0:
+            raise DataError(
+                "realisasi 0 tidak dapat dipakai dengan aturan target_per_realisasi "
+                "(pembagian nol); pakai aturan_turun: kondisi_khusus",
+                code="R208",
+            )
+        return max(0.0, target / realisasi * 100)
+    # stabil with a single value: any distance from the target costs
+    return max(0.0, 100 - abs(realisasi - target) / abs(target) * 100)
+
+
+def hitung_capaian(realisasi: float, target: TargetSpec, aturan: AturanCapaian) -> float:
+    """Capaian (percent, unrounded) of ``realisasi`` against ``target``."""
+    arah = aturan.arah
+    if target.nilai is not None:
+        value = _single(realisasi, target.nilai, arah, aturan.aturan_turun)
+    else:
+        low, high = target.min, target.maks
+        assert low is not None and high is not None  # guaranteed by TargetSpec
+        if low <= realisasi <= high:
+            value = 100.0
+        elif arah == "turun":
+            value = _single(
+                realisasi, high if realisasi > high else low, "turun", aturan.aturan_turun
+            )
+        else:
+            value = _single(realisasi, low if realisasi < low else high, arah, aturan.aturan_turun)
+    if aturan.batas is not None:
+        value = min(value, aturan.batas)
+    return value
+
+
+def tentukan_status(capaian: float | None, ambang: float = 100) -> Status:
+    """Status as the report shows it: decided on the figure rounded to 2 decimals.
+
+    A capaian printed as ``100,00 %`` must never be labelled *belum tercapai*.
+    """
+    if capaian is None:
+        return "belum_ada_data"
+    return "tercapai" if round_half_up(capaian) >= round_half_up(ambang) else "belum_tercapai"
+
+
+def membagi_nol(realisasi: float, target: TargetSpec, aturan: AturanCapaian) -> bool:
+    """Whether capaian of ``realisasi`` is undefined (t/r rule with r = 0)."""
+    if realisasi != 0 or aturan.arah != "turun" or aturan.aturan_turun != "target_per_realisasi":
+        return False
+    try:
+        hitung_capaian(realisasi, target, aturan)
+    except DataError:
+        return True
+    return False
+
+
+def batas_tercapai(target: TargetSpec, aturan: AturanCapaian) -> float:
+    """The realisasi at which the status becomes *tercapai*.
+
+    For ``naik`` and ``stabil`` the least value that reaches the threshold, for
+    ``turun`` the greatest (``inf``/``-inf`` when no value can). Used by the
+    projection, so "what is still needed" follows the same status rule as the
+    table.
+    """
+    a = aturan.ambang / 100
+    kondisi = aturan.aturan_turun == "kondisi_khusus"
+    if target.nilai is not None:
+        low = high = target.nilai
+    else:
+        assert target.min is not None and target.maks is not None
+        low, high = target.min, target.maks
+    if aturan.arah == "naik":
+        return low * a if a <= 1 else high * a
+    if aturan.arah == "turun":
+        bound = high if a <= 1 else low
+        return bound * (2 - a) if kondisi else bound / a
+    if a > 1:
+        return math.inf
+    return low - abs(low) * (1 - a) if target.nilai is not None else low * a
+
+
+def tercapai_dengan(realisasi: float, target: TargetSpec, aturan: AturanCapaian) -> bool:
+    """Whether a realisasi (rounded as reported) earns *tercapai*; the projection's check."""
+    value = aturan.bulatkan(realisasi)
+    assert value is not None
+    if membagi_nol(value, target, aturan) or not math.isfinite(value):
+        return False
+    return aturan.status(hitung_capaian(value, target, aturan)) == "tercapai"
+
+
+def aturan_indikator(pengaturan: Pengaturan, ind: Indikator) -> AturanCapaian:
+    """:func:`aturan_capaian` for an indicator of the plan."""
+    return aturan_capaian(pengaturan, ind.arah, ind.aturan_turun, ind.batas_capaian)

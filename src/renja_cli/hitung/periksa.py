@@ -1,0 +1,149 @@
+"""What a realisasi may be: the range and consistency rules of the data.
+
+``validasi`` reports these for every period of every indicator; ``capaian``,
+``rincian``, ``ringkasan`` and ``tren`` stop with the same located, coded
+error when they meet them, so no command prints a figure another refuses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from renja_cli.errors import DataError, Location
+from renja_cli.formula.hasil import HasilPeriode, RincianKomponen
+from renja_cli.hitung.capaian import AturanCapaian, membagi_nol
+from renja_cli.hitung.periode import NilaiRealisasi, label_periode
+from renja_cli.model.dasar import as_target
+
+if TYPE_CHECKING:
+    from renja_cli.model.rencana import Indikator
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def periksa_periode(ind: Indikator, periode: str, h: HasilPeriode) -> list[DataError]:
+    """Rules on one period's own figures."""
+    errors: list[DataError] = []
+    if not h.tersedia:
+        return errors
+    per_period_ratio = h.penyebut_stok or ind.periode != "kumulatif"
+    if per_period_ratio and h.pembilang is not None and h.penyebut and h.pembilang > h.penyebut:
+        errors.append(
+            DataError(
+                f"pembilang {_fmt(h.pembilang)} melebihi penyebut {_fmt(h.penyebut)}",
+                h.lokasi,
+                field=ind.kode,
+                code="R206",
+            )
+        )
+    rentang = ind.rentang_nilai
+    value = h.nilai_sendiri()
+    counts_only = h.nilai is None and h.pembilang is not None and not per_period_ratio
+    if value is not None and rentang is not None and not counts_only and not rentang.memuat(value):
+        errors.append(
+            DataError(
+                f"realisasi {_fmt(value)} ({label_periode(periode)}) di luar rentang "
+                f"{_fmt(rentang.min)}-{_fmt(rentang.maks)}",
+                h.lokasi,
+                field=ind.kode,
+                code="R207",
+            )
+        )
+    if ind.formula.jenis == "rata_rata":
+        errors.extend(_komponen(ind, h))
+    return errors
+
+
+def _komponen(ind: Indikator, h: HasilPeriode) -> list[DataError]:
+    assert ind.formula.jenis == "rata_rata"
+    errors: list[DataError] = []
+    details = h.rincian if isinstance(h.rincian, dict) else {}
+    for komponen in ind.formula.komponen:
+        rentang = komponen.rentang
+        if rentang is None:
+            continue
+        detail = details.get(komponen.kode)
+        if isinstance(detail, RincianKomponen):
+            for (kegiatan, nilai), line in zip(detail.kegiatan, detail.baris, strict=True):
+                if not rentang.memuat(nilai):
+                    errors.append(
+                        DataError(
+                            f"nilai {_fmt(nilai)} ({kegiatan}) di luar rentang "
+                            f"{_fmt(rentang.min)}-{_fmt(rentang.maks)}",
+                            Location(detail.berkas, line),
+                            field=f"{ind.kode} → {komponen.kode}",
+                            code="R207",
+                        )
+                    )
+            continue
+        value = h.komponen.get(komponen.kode)
+        if value is not None and not rentang.memuat(value):
+            errors.append(
+                DataError(
+                    f"nilai {_fmt(value)} di luar rentang {_fmt(rentang.min)}-{_fmt(rentang.maks)}",
+                    h.lokasi_komponen.get(komponen.kode, h.lokasi),
+                    field=f"{ind.kode} → komponen.{komponen.kode}",
+                    code="R207",
+                )
+            )
+    return errors
+
+
+def periksa_gabungan(
+    ind: Indikator, aturan: AturanCapaian, real: NilaiRealisasi
+) -> list[DataError]:
+    """Rules on the combined figure: cumulative counts, range, division by zero."""
+    errors: list[DataError] = []
+    upto = label_periode(real.periode)
+    if real.dari_hitungan and ind.periode == "kumulatif" and not real.penyebut_stok:
+        assert real.pembilang is not None and real.penyebut is not None
+        if real.pembilang > real.penyebut:
+            errors.append(
+                DataError(
+                    f"pembilang kumulatif {_fmt(real.pembilang)} melebihi penyebut kumulatif "
+                    f"{_fmt(real.penyebut)} s.d. {upto}",
+                    real.lokasi,
+                    field=ind.kode,
+                    code="R206",
+                )
+            )
+    value = aturan.bulatkan(real.nilai, real.dihitung)
+    if value is None:
+        return errors
+    rentang = ind.rentang_nilai
+    if rentang is not None and not rentang.memuat(value) and not errors:
+        errors.append(
+            DataError(
+                f"realisasi s.d. {upto} {_fmt(value)} di luar rentang "
+                f"{_fmt(rentang.min)}-{_fmt(rentang.maks)}",
+                real.lokasi,
+                field=ind.kode,
+                code="R207",
+            )
+        )
+    for name, entry in ind.target.items():
+        if membagi_nol(value, as_target(entry), aturan):
+            errors.append(
+                DataError(
+                    f"realisasi 0 (s.d. {upto}) tidak dapat dipakai dengan aturan_turun "
+                    f"target_per_realisasi (target {name}: pembagian nol); pakai "
+                    "kondisi_khusus",
+                    real.lokasi,
+                    field=ind.kode,
+                    code="R208",
+                )
+            )
+            break
+    return errors
+
+
+def periksa(ind: Indikator, aturan: AturanCapaian, real: NilaiRealisasi) -> list[DataError]:
+    """Every rule on a combined figure and the periods it read."""
+    errors: list[DataError] = []
+    for periode, h in real.hasil:
+        errors.extend(periksa_periode(ind, periode, h))
+    if not errors:
+        errors.extend(periksa_gabungan(ind, aturan, real))
+    return errors

@@ -1,0 +1,1 @@
+"""Reading and writing files: YAML and CSV with positions, messages, atomic writes."""

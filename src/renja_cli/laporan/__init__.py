@@ -1,0 +1,1 @@
+"""Report builders: one per command, each returning the object its renderers show."""

@@ -1,0 +1,298 @@
+"""``renja validasi``: every problem of a repository's target and realisasi files at once.
+
+Files are recognised by name and place:
+
+* ``targets-<tahun>.yaml`` — a year's work plan;
+* ``instansi.yaml``, ``skala.yaml`` — reference data;
+* ``realisasi/<tahun>/<periode>.yaml`` — a period's realisasi;
+* ``realisasi/<tahun>/<periode>/*.csv`` — record files named by a formula.
+
+Anything else is reported (R010) rather than silently skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, read_rencana
+from renja_cli.data.folder import DataSource, target_path
+from renja_cli.data.konteks import Konteks, periksa_rujukan
+from renja_cli.data.referensi import Referensi
+from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
+from renja_cli.formula import berkas_formula
+from renja_cli.formula.hasil import HasilPeriode
+from renja_cli.hitung.capaian import aturan_indikator
+from renja_cli.hitung.periksa import periksa
+from renja_cli.laporan.capaian import gabung_indikator
+
+Tingkat = Literal["galat", "peringatan"]
+
+_TARGETS = re.compile(r"^targets-(\d{4})\.ya?ml$", re.IGNORECASE)
+_PERIODE = re.compile(r"^(tw[1-4]|tahunan)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Masalah:
+    """One problem, located as precisely as the file allows."""
+
+    tingkat: Tingkat
+    kode: str
+    pesan: str
+    path: Path | None = None
+    baris: int | None = None
+    kolom: int | None = None
+    bidang: str | None = None
+
+    @classmethod
+    def dari(cls, err: RenjaError, tingkat: Tingkat = "galat") -> Masalah:
+        loc = err.location or Location()
+        return cls(tingkat, err.code, err.message, loc.path, loc.line, loc.column, err.field)
+
+
+@dataclass
+class HasilValidasi:
+    """The outcome of one ``validasi`` run."""
+
+    berkas: list[Path] = field(default_factory=list)
+    indikator: int = 0
+    masalah: list[Masalah] = field(default_factory=list)
+
+    @property
+    def jumlah_galat(self) -> int:
+        return sum(1 for m in self.masalah if m.tingkat == "galat")
+
+    @property
+    def jumlah_peringatan(self) -> int:
+        return sum(1 for m in self.masalah if m.tingkat == "peringatan")
+
+    def valid(self, ketat: bool = False) -> bool:
+        return self.jumlah_galat == 0 and (not ketat or self.jumlah_peringatan == 0)
+
+    def per_berkas(self) -> list[tuple[Path | None, list[Masalah]]]:
+        groups: dict[Path | None, list[Masalah]] = {}
+        for m in self.masalah:
+            groups.setdefault(m.path, []).append(m)
+        return [
+            (p, sorted(ms, key=lambda m: (m.baris or 0, m.kolom or 0)))
+            for p, ms in sorted(groups.items(), key=lambda kv: str(kv[0]))
+        ]
+
+
+@dataclass
+class _Kumpulan:
+    """Collects problems, dropping exact repeats."""
+
+    hasil: HasilValidasi
+    seen: set[Masalah] = field(default_factory=set)
+
+    def add(self, masalah: Masalah) -> None:
+        if masalah not in self.seen:
+            self.seen.add(masalah)
+            self.hasil.masalah.append(masalah)
+
+    def error(self, err: RenjaError) -> None:
+        errors = err.errors if isinstance(err, DataErrors) else [err]
+        for e in errors:
+            self.add(Masalah.dari(e))
+
+    def warn(self, kode: str, pesan: str, path: Path | None, baris: int | None = None) -> None:
+        self.add(Masalah("peringatan", kode, pesan, path, baris))
+
+
+def _files(paths: Sequence[Path], kumpulan: _Kumpulan) -> list[Path]:
+    found: list[Path] = []
+    for p in paths:
+        if not p.exists() and not p.is_symlink():
+            raise UsageError(f"'{p}' tidak ditemukan", Location(p), code="U002")
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).parts
+                if any(part.startswith(".") or part == "__pycache__" for part in rel):
+                    continue
+                if not f.is_dir():
+                    found.append(f)
+        else:
+            found.append(p)
+    result = []
+    for f in dict.fromkeys(found):
+        try:
+            mode = f.stat().st_mode
+        except OSError:
+            kumpulan.add(Masalah("galat", "R000", "tautan rusak atau berkas tidak dapat dibaca", f))
+            continue
+        if not stat.S_ISREG(mode):
+            kumpulan.add(
+                Masalah("galat", "R014", "bukan berkas biasa (FIFO, soket atau perangkat)", f)
+            )
+            continue
+        result.append(f)
+    return result
+
+
+@dataclass
+class _Akar:
+    """One data folder and the files of it that were asked for."""
+
+    root: Path
+    targets: dict[int, Path] = field(default_factory=dict)
+    realisasi: dict[int, list[Path]] = field(default_factory=dict)
+    rekaman: dict[int, list[Path]] = field(default_factory=dict)
+    referensi: list[Path] = field(default_factory=list)
+
+
+def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
+    roots: dict[Path, _Akar] = {}
+
+    def akar(root: Path) -> _Akar:
+        key = root.resolve()
+        if key not in roots:
+            roots[key] = _Akar(root)
+        return roots[key]
+
+    for f in files:
+        match = _TARGETS.match(f.name)
+        parents = f.parents
+        if match:
+            akar(f.parent).targets[int(match.group(1))] = f
+        elif f.name.casefold() in {"instansi.yaml", "skala.yaml", "instansi.yml", "skala.yml"}:
+            akar(f.parent).referensi.append(f)
+        elif (
+            f.suffix.casefold() in {".yaml", ".yml"}
+            and len(parents) >= 3
+            and parents[1].name == "realisasi"
+            and parents[0].name.isdigit()
+        ):
+            akar(parents[2]).realisasi.setdefault(int(parents[0].name), []).append(f)
+        elif (
+            f.suffix.casefold() == ".csv"
+            and len(parents) >= 4
+            and parents[2].name == "realisasi"
+            and parents[1].name.isdigit()
+        ):
+            akar(parents[3]).rekaman.setdefault(int(parents[1].name), []).append(f)
+        else:
+            kumpulan.warn(
+                "R010",
+                "berkas tidak dikenal: bukan targets-<tahun>.yaml, "
+                "instansi.yaml, skala.yaml, realisasi/<tahun>/<periode>.yaml atau "
+                "CSV rekaman di realisasi/<tahun>/<periode>/",
+                f,
+            )
+    return roots
+
+
+def validasi(paths: Sequence[Path]) -> HasilValidasi:
+    """Check every recognised file under ``paths``; never stops at the first problem."""
+    hasil = HasilValidasi()
+    kumpulan = _Kumpulan(hasil)
+    files = _files(paths, kumpulan)
+    hasil.berkas = files
+    for akar in _classify(files, kumpulan).values():
+        _periksa_akar(akar, kumpulan)
+    return hasil
+
+
+def _periksa_akar(akar: _Akar, kumpulan: _Kumpulan) -> None:
+    referensi = Referensi(akar.root)
+    for path in akar.referensi:
+        try:
+            stem = path.stem.casefold()
+            _ = referensi.instansi if stem == "instansi" else referensi.daftar_skala
+        except RenjaError as exc:
+            kumpulan.error(exc)
+    years = sorted(set(akar.targets) | set(akar.realisasi) | set(akar.rekaman))
+    for tahun in years:
+        _periksa_tahun(akar, tahun, referensi, kumpulan)
+
+
+def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kumpulan) -> None:
+    try:
+        target = target_path(akar.root, tahun)
+    except UsageError:
+        for path in akar.realisasi.get(tahun, []) + akar.rekaman.get(tahun, []):
+            kumpulan.add(
+                Masalah(
+                    "galat",
+                    "R201",
+                    f"tahun {tahun} tidak punya targets-{tahun}.yaml di {akar.root}",
+                    path,
+                )
+            )
+        return
+    except DataError as exc:
+        kumpulan.error(exc)
+        return
+    try:
+        rencana, positions = read_rencana(target)
+    except RenjaError as exc:
+        kumpulan.error(exc)
+        return
+    kumpulan.hasil.indikator += sum(len(sk.indikator) for sk in rencana.sasaran)
+    for problem in periksa_rujukan(rencana, positions, referensi):
+        kumpulan.error(problem)
+    source = DataSource(akar.root, "validasi")
+    problems: list[DataError] = []
+    realisasi = load_realisasi(akar.root, rencana, problems)
+    for problem in problems:
+        kumpulan.error(problem)
+    ctx = Konteks(source, rencana, realisasi, referensi, target, positions)
+    _periksa_realisasi(ctx, kumpulan)
+    used: set[Path] = set()
+    for periode in realisasi.berkas:
+        folder = realisasi.folder(periode)
+        if folder is None:
+            continue
+        for _, ind in rencana.indikator():
+            for name in berkas_formula(ind.formula):
+                used.add((folder / name).resolve())
+    for path in akar.rekaman.get(tahun, []):
+        if path.resolve() in used:
+            continue
+        period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
+        if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
+            continue  # the period's YAML itself is broken; that error is already reported
+        if not _PERIODE.match(path.parent.name) or path.parent.name not in realisasi.berkas:
+            kumpulan.warn(
+                "R012",
+                f"folder {path.parent.name}/ tidak punya berkas "
+                f"{path.parent.name}.yaml; rekaman ini tidak dibaca",
+                path,
+            )
+        else:
+            kumpulan.warn(
+                "R011",
+                f"berkas CSV tidak dirujuk formula indikator mana pun di targets-{tahun}.yaml",
+                path,
+            )
+
+
+def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
+    """Every indicator at every period: the rules every command applies, collected.
+
+    For each period the figure is combined as ``capaian --triwulan N`` would
+    combine it (the year-end file on its own), and :func:`periksa` checks it.
+    """
+    order = [p for p in SEMUA_PERIODE if p in ctx.realisasi.berkas]
+    for _, ind in ctx.rencana.indikator():
+        aturan = aturan_indikator(ctx.pengaturan, ind)
+        read: list[tuple[str, HasilPeriode]] = []
+        for periode in order:
+            try:
+                h = ctx.hasil(ind, periode)
+            except RenjaError as exc:
+                kumpulan.error(exc)
+                continue
+            if h is None:
+                continue
+            if periode == "tahunan":
+                real = gabung_indikator(ind, [(periode, h)])
+            else:
+                read.append((periode, h))
+                real = gabung_indikator(ind, read)
+            for problem in periksa(ind, aturan, real):
+                kumpulan.error(problem)
