@@ -89,6 +89,8 @@ class RenjaGroup(TyperGroup):
                 **extra,
             )
             code = result if isinstance(result, int) else 0
+            if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
+                sys.stderr.write("dibatalkan\n")
         except typer.TyperException as exc:  # click's usage errors (vendored by typer)
             ctx = getattr(exc, "ctx", None)
             if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
