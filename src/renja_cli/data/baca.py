@@ -79,6 +79,20 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                     "target",
                     field=ind.kode,
                 )
+            f = ind.formula
+            if ind.periode == "kumulatif" and (
+                f.jenis in {"persentase_instansi", "arsip_digital", "rata_rata"}
+                or (f.jenis == "rasio" and f.berkas is not None)
+            ):
+                err(
+                    "R105",
+                    f"periode kumulatif tidak bermakna untuk formula {f.jenis}"
+                    f"{' dengan berkas register' if f.jenis == 'rasio' else ''}: nilai tiap "
+                    "triwulan sudah keadaan s.d. akhir triwulan itu; pakai periode: terakhir",
+                    *where,
+                    "periode",
+                    field=ind.kode,
+                )
             rentang = ind.rentang_nilai
             if rentang is None:
                 continue

@@ -175,3 +175,32 @@ def tercapai_dengan(realisasi: float, target: TargetSpec, aturan: AturanCapaian)
 def aturan_indikator(pengaturan: Pengaturan, ind: Indikator) -> AturanCapaian:
     """:func:`aturan_capaian` for an indicator of the plan."""
     return aturan_capaian(pengaturan, ind.arah, ind.aturan_turun, ind.batas_capaian)
+
+
+def realisasi_tercapai(target: TargetSpec, aturan: AturanCapaian) -> float | None:
+    """The reportable realisasi that first earns *tercapai* (None when none can).
+
+    :func:`batas_tercapai` moved to the reporting precision, then checked with
+    the status rule itself, so rounding can never turn the goal into a miss.
+    """
+    goal = batas_tercapai(target, aturan)
+    if not math.isfinite(goal):
+        return None
+    if aturan.presisi_realisasi is None:
+        return goal if tercapai_dengan(goal, target, aturan) else None
+    step = 10.0**-aturan.presisi_realisasi
+    turun = aturan.arah == "turun"
+    units = math.floor(goal / step + 1e-9) if turun else math.ceil(goal / step - 1e-9)
+    toward, away = (1, -1) if turun else (-1, 1)
+
+    def ok(u: int) -> bool:
+        return tercapai_dengan(u * step, target, aturan)
+
+    for _ in range(100):  # a few steps at most; bounded against odd settings
+        if ok(units + toward):
+            units += toward
+        elif not ok(units):
+            units += away
+        else:
+            return float(round_half_up(units * step, aturan.presisi_realisasi))
+    return None

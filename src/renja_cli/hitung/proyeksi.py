@@ -12,7 +12,13 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from renja_cli.hitung.capaian import AturanCapaian, Status, batas_tercapai, tercapai_dengan
+from renja_cli.hitung.capaian import (
+    AturanCapaian,
+    Status,
+    batas_tercapai,
+    realisasi_tercapai,
+    tercapai_dengan,
+)
 from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.model.dasar import TargetSpec
 from renja_cli.numbers import format_number, format_value
@@ -37,6 +43,11 @@ class Proyeksi:
     )
     """What ``dibutuhkan`` is: the year-end value, an amount to add, the mean of
     the remaining quarters, items to complete, or items to reduce by."""
+    pembilang: float | None = None
+    penyebut: float | None = None
+    """The counts the requirement starts from (``butir``, ``kurangi``)."""
+    suku: tuple[float, ...] = ()
+    """The quarters' values the mean starts from (``rata_rata``)."""
 
 
 def _count_needed(
@@ -91,11 +102,12 @@ def proyeksikan(
         return Proyeksi("tercapai", None, sisa, "target tahunan sudah tercapai; pertahankan")
     if sisa == 0:
         return Proyeksi("tidak_terjangkau", None, 0, "tahun berakhir; target tidak tercapai")
-    goal = batas_tercapai(target, aturan)
+    found = realisasi_tercapai(target, aturan)
     turun = aturan.arah == "turun"
     rentang = ind.rentang_nilai
-    if not math.isfinite(goal):
+    if found is None:
         return Proyeksi("tidak_terjangkau", None, sisa, "ambang tercapai tidak dapat dicapai")
+    goal = found
     if rentang is not None and (goal < rentang.min if turun else goal > rentang.maks):
         batas = rentang.min if turun else rentang.maks
         return Proyeksi(
@@ -120,16 +132,12 @@ def proyeksikan(
         ]
         needed = (goal * (len(values) + sisa) - sum(values)) / sisa
         text = f"rata-rata {sisa} triwulan tersisa harus {kata} {fmt(needed)}"
+        verdict: StatusProyeksi = "perlu"
         if rentang is not None and (needed < rentang.min if turun else needed > rentang.maks):
             batas = rentang.min if turun else rentang.maks
-            return Proyeksi(
-                "tidak_terjangkau",
-                needed,
-                sisa,
-                f"{text}, di luar nilai yang mungkin ({fmt(batas)})",
-                "rata_rata",
-            )
-        return Proyeksi("perlu", needed, sisa, text, "rata_rata")
+            verdict = "tidak_terjangkau"
+            text = f"{text}, di luar nilai yang mungkin ({fmt(batas)})"
+        return Proyeksi(verdict, needed, sisa, text, "rata_rata", suku=tuple(values))
     if real.dari_hitungan and real.penyebut:
         assert real.pembilang is not None
         p, q = real.pembilang, real.penyebut
@@ -152,6 +160,8 @@ def proyeksikan(
                 f"kurangi {format_number(need, 0)} (kini {format_number(p, 0)} dari "
                 f"{format_number(q, 0)}; paling banyak {format_number(c, 0)})",
                 "kurangi",
+                p,
+                q,
             )
         left = q - p
         if c is None:
@@ -173,7 +183,7 @@ def proyeksikan(
                 f"perlu {format_number(need, 0)} lagi (kini {format_number(p, 0)} dari "
                 f"{format_number(q, 0)}; ±{format_number(need / sisa, 1, trim=True)} per triwulan)"
             )
-        return Proyeksi("perlu", need, sisa, text, "butir")
+        return Proyeksi("perlu", need, sisa, text, "butir", p, q)
     if ind.periode == "kumulatif":
         need = goal - realisasi
         kata = "mengurangi" if turun else "menambah"
