@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -25,10 +26,32 @@ def _base(tmp_path: Path) -> Path:
 
 
 def _place(root: Path, folder: str, case: dict) -> Path:
+    """Put a case into a copy of the base folder; return where its problem is reported.
+
+    Besides ``berkas`` → ``tempat``, a case may ``hapus`` base files, place ``lain``
+    files too, or make ``tempat`` a FIFO, a broken link or a folder (``jenis``).
+    """
+    for name in case.get("hapus", []):
+        (root / name).unlink()
+    for extra in case.get("lain", []):
+        _copy(EXAMPLES / folder / extra["berkas"], root / extra["tempat"])
     target = root / case["tempat"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(EXAMPLES / folder / case["berkas"], target)
-    return target
+    jenis = case.get("jenis", "berkas")
+    if jenis == "fifo":
+        os.mkfifo(target)
+    elif jenis == "tautan_rusak":
+        target.symlink_to(target.parent / "tidak-ada.csv")
+    elif jenis == "folder":
+        target.mkdir()
+    else:
+        _copy(EXAMPLES / folder / case["berkas"], target)
+    return root / case.get("lokasi", case["tempat"])
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, target)
 
 
 def _json(renja, *args: str) -> tuple[int, dict]:
@@ -51,7 +74,7 @@ def test_valid_examples(renja, tmp_path: Path, case: dict) -> None:
     assert code == 0, out["masalah"]
 
 
-@pytest.mark.parametrize("case", INVALID, ids=[c["berkas"] for c in INVALID])
+@pytest.mark.parametrize("case", INVALID, ids=[c.get("nama", c.get("berkas")) for c in INVALID])
 def test_invalid_examples(renja, tmp_path: Path, case: dict) -> None:
     root = _base(tmp_path)
     target = _place(root, "invalid", case)

@@ -80,12 +80,8 @@ class BerkasCsv:
                     if not any(cells):
                         continue
                     yield start, cells
-            except UnicodeDecodeError as exc:
-                raise DataError(
-                    f"berkas bukan UTF-8 ({exc.reason}); simpan ulang sebagai CSV UTF-8",
-                    Location(self.path),
-                    code="R008",
-                ) from None
+            except UnicodeDecodeError:
+                raise bukan_utf8(self.path) from None
             except csv.Error as exc:
                 if "unexpected end of data" in str(exc) or "EOF" in str(exc):
                     raise self._open_quote(end + 1) from None
@@ -128,9 +124,7 @@ def buka_csv(path: Path) -> BerkasCsv:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             first = handle.readline()
     except UnicodeDecodeError:
-        raise DataError(
-            "berkas bukan UTF-8; simpan ulang sebagai CSV UTF-8", Location(path, 1), code="R008"
-        ) from None
+        raise bukan_utf8(path) from None
     except OSError as exc:
         raise DataError(
             f"berkas tidak dapat dibaca: {exc.strerror}", Location(path), code="R000"
@@ -160,6 +154,24 @@ def buka_csv(path: Path) -> BerkasCsv:
     return BerkasCsv(path, header, delimiter)
 
 
+def bukan_utf8(path: Path) -> DataError:
+    """The error for a file that is not UTF-8, at the line of its first bad byte."""
+    line, byte = 1, None
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line, byte = number, raw[exc.start]
+                break
+    shown = f" (bita 0x{byte:02x})" if byte is not None else ""
+    return DataError(
+        f"berkas bukan UTF-8{shown}; simpan ulang sebagai CSV UTF-8 (Excel: 'CSV UTF-8')",
+        Location(path, line),
+        code="R008",
+    )
+
+
 def sel(cells: list[str], index: int) -> str:
     return cells[index].strip()
 
@@ -168,7 +180,9 @@ def angka(path: Path, line: int, column: str, text: str) -> float:
     try:
         return parse_number(text)
     except NumberFormatError as exc:
-        raise DataError(f"kolom {column}: {exc}", Location(path, line), code="R304") from None
+        raise DataError(
+            f"kolom {column}: {tampak(str(exc))}", Location(path, line), code="R304"
+        ) from None
 
 
 def ya_tidak(path: Path, line: int, column: str, text: str) -> bool:

@@ -13,7 +13,6 @@ Anything else is reported (R010) rather than silently skipped.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from renja_cli.formula import berkas_formula
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.hitung.capaian import aturan_indikator
 from renja_cli.hitung.periksa import periksa
+from renja_cli.io.berkas import periksa_berkas
 from renja_cli.laporan.capaian import gabung_indikator
 
 Tingkat = Literal["galat", "peringatan"]
@@ -118,19 +118,14 @@ def _files(paths: Sequence[Path], kumpulan: _Kumpulan) -> list[Path]:
                     found.append(f)
         else:
             found.append(p)
-    result = []
+    result: list[Path] = []
     for f in dict.fromkeys(found):
         try:
-            mode = f.stat().st_mode
-        except OSError:
-            kumpulan.add(Masalah("galat", "R000", "tautan rusak atau berkas tidak dapat dibaca", f))
-            continue
-        if not stat.S_ISREG(mode):
-            kumpulan.add(
-                Masalah("galat", "R014", "bukan berkas biasa (FIFO, soket atau perangkat)", f)
-            )
-            continue
-        result.append(f)
+            periksa_berkas(f)  # FIFOs and broken links, reported as every command would
+        except DataError as exc:
+            kumpulan.error(exc)
+        else:
+            result.append(f)
     return result
 
 
@@ -242,17 +237,17 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
         kumpulan.error(problem)
     ctx = Konteks(source, rencana, realisasi, referensi, target, positions)
     _periksa_realisasi(ctx, kumpulan)
-    used: set[Path] = set()
+    used: set[str] = set()
     for periode in realisasi.berkas:
         folder = realisasi.folder(periode)
         if folder is None:
             continue
         for _, ind in rencana.indikator():
             for name in berkas_formula(ind.formula):
-                used.add((folder / name).resolve())
+                used.add(str((folder / name).resolve()).casefold())
     for path in akar.rekaman.get(tahun, []):
-        if path.resolve() in used:
-            continue
+        if str(path.resolve()).casefold() in used:
+            continue  # read, or reported already as a misnamed record file
         period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
         if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
             continue  # the period's YAML itself is broken; that error is already reported
