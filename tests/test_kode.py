@@ -18,7 +18,8 @@ def test_every_error_code_is_documented_as_in_the_code() -> None:
 
 def test_exit_codes_are_documented_as_in_the_code() -> None:
     documented = {
-        int(code): text for code, text in re.findall(r"^\| (\d{1,3}) \| (.*) \|$", README, flags=re.M)
+        int(code): text
+        for code, text in re.findall(r"^\| (\d{1,3}) \| (.*) \|$", README, flags=re.M)
     }
     assert documented == KODE_KELUAR, FIX
 
