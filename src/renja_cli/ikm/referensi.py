@@ -26,7 +26,7 @@ Gabung = Literal["rata_rata_kegiatan", "gabungan_responden"]
 
 KodeUnsur = Literal["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]
 KODE_UNSUR: tuple[KodeUnsur, ...] = ("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9")
-KETERANGAN = "keterangan"
+KETERANGAN: Literal["keterangan"] = "keterangan"
 """Mapping target of a column that is respondent information, not an unsur."""
 
 Teks = Annotated[str, Field(min_length=1)]
