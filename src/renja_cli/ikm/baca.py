@@ -142,7 +142,7 @@ def baca_survei(path: Path, referensi: ReferensiSurvei, *, lembar: str | None = 
 def cocokkan_judul(judul: str, referensi: ReferensiSurvei) -> Tujuan | tuple[str, ...] | None:
     """Where one header goes: an unsur code, ``keterangan``, several codes, or nothing."""
     full, bare = norm_teks(judul), norm_judul(judul)
-    target = referensi.peta.get(full) or referensi.peta.get(bare)
+    target = referensi.peta.get(full) or (referensi.peta.get(bare) if bare else None)
     if target is not None:
         return target
     code = _KODE.get(full)
@@ -191,7 +191,7 @@ def _petakan(
         else:
             found.setdefault(target, []).append(i)
             numbered = nomor_u(header)
-            explicit = norm_teks(header) in referensi.peta or norm_judul(header) in referensi.peta
+            explicit = norm_teks(header) in referensi.peta
             if numbered is not None and numbered != target and not explicit:
                 warnings.append(
                     Peringatan(

@@ -193,7 +193,9 @@ class ReferensiSurvei(_Strict):
         table: dict[str, Tujuan] = {}
         for header, target in self.pemetaan.items():
             table[norm_teks(header)] = target
-            table.setdefault(norm_judul(header), target)
+            bare = norm_judul(header)
+            if bare:  # "Q1" without its numbering is nothing; keep only the full key
+                table.setdefault(bare, target)
         return table
 
     @cached_property
