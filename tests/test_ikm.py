@@ -1057,3 +1057,15 @@ def test_identical_answers_give_25_times_k(k: int, n: int) -> None:
     hasil = hitung_ikm(_survei_dari([(k,) * 9] * n), REF)
     assert hasil.ikm == 25 * k
     assert hasil.mutu == {1: "D", 2: "D", 3: "C", 4: "A"}[k]
+
+
+def test_long_exclusion_lists_are_cut_in_human_outputs(
+    ref: ReferensiSurvei, tmp_path: Path
+) -> None:
+    body = "a,4,4,4,4,4,4,4,4,4\n" + "b,,,,,,,,,\n" * 25
+    path = _numeric(tmp_path / "n.csv", body, header="Nama,U1,U2,U3,U4,U5,U6,U7,U8,U9")
+    hasil = hitung_ikm(baca_survei(path, ref), ref)
+    assert len(hasil.dikecualikan) == 25
+    assert len(json.loads(ke_json(hasil))["dikecualikan"]) == 25
+    assert "… dan 5 lagi" in ke_markdown(hasil)
+    assert "… dan 5 lagi" in _rich_text(hasil)

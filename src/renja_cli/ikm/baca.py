@@ -31,8 +31,9 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError
 from renja_cli.ikm.hasil import Dikecualikan, Peringatan
@@ -69,9 +70,11 @@ class KolomUnsur:
     kolom: int
 
 
-@dataclass(frozen=True, slots=True)
-class Responden:
-    """One response: nine scores in U1…U9 order (0 = blank) and the other cells."""
+class Responden(NamedTuple):
+    """One response: nine scores in U1…U9 order (0 = blank) and the other cells.
+
+    A named tuple rather than a dataclass: a survey can hold 100 000 of them.
+    """
 
     baris: int
     nilai: tuple[int, ...]
@@ -235,6 +238,16 @@ def _petakan(
 # --- cell scoring ------------------------------------------------------------
 
 
+def _pengambil(index: list[int]) -> Callable[[Sequence[Nilai]], tuple[Nilai, ...]]:
+    """A fast getter of several cells of a row, always returning a tuple."""
+    if not index:
+        return lambda cells: ()
+    if len(index) == 1:
+        only = index[0]
+        return lambda cells: (cells[only],)
+    return itemgetter(*index)
+
+
 class _Pengumpul:
     """Turns rows into respondents, collecting cell errors up to :data:`MAKS_GALAT`."""
 
@@ -254,10 +267,17 @@ class _Pengumpul:
         self.index = [c.kolom - 1 for c in unsur]
         self.info = info
         self.waktu = waktu
+        self.width = max([*self.index, *info, -1]) + 1
+        self.isi: str | None = "" if lembar is None else None
+        """What a short row is padded with: an empty CSV cell, or an empty workbook cell."""
+        self.ambil_unsur = _pengambil(self.index)
+        self.ambil_info = _pengambil(info)
         self.cache: list[dict[str, int]] = [{"": 0} for _ in unsur]
+        self.lookups: list[Callable[[Any], int | None]] = [c.get for c in self.cache]
         self.errors: list[RenjaError] = []
         self.responden: list[Responden] = []
         self.dikecualikan: list[Dikecualikan] = []
+        self.pertama: dict[tuple[Any, ...], int] = {}
         self.kembar: dict[tuple[Any, ...], list[int]] = {}
 
     def lokasi(self, baris: int, kolom: int | None = None) -> Location:
@@ -268,35 +288,48 @@ class _Pengumpul:
             self.errors.append(error)
 
     def tambah(self, baris: int, cells: Sequence[Nilai]) -> None:
-        n = len(cells)
-        scores: list[int] = []
-        for j, idx in enumerate(self.index):
-            raw = cells[idx] if idx < n else None
-            if isinstance(raw, str):
-                score = self.cache[j].get(raw)
-                if score is None:
-                    score = self._teks(raw, j, baris)
-                    if score >= 0:
-                        self.cache[j][raw] = score
-            elif raw is None:
-                score = 0
-            else:
-                score = self._bukan_teks(raw, j, baris)
-            scores.append(max(score, 0))
-        info = tuple(_teks_sel(cells[i]) if i < n else "" for i in self.info)
+        if len(cells) < self.width:
+            cells = [*cells, *([self.isi] * (self.width - len(cells)))]
+        raws = self.ambil_unsur(cells)
+        found = [get(raw) for get, raw in zip(self.lookups, raws, strict=True)]
+        if None in found:  # first sight of a wording, a blank None, or a workbook number
+            found = [
+                score if score is not None else self._skor(raw, j, baris)
+                for j, (score, raw) in enumerate(zip(found, raws, strict=True))
+            ]
+        values = self.ambil_info(cells)
+        if self.lembar is None:  # CSV: every cell is text
+            info = tuple(map(str.strip, values))  # type: ignore[arg-type]
+        else:
+            info = tuple([_teks_sel(v) for v in values])
         stamp: str | datetime | None = None
         if self.waktu is not None:
-            cell = cells[self.info[self.waktu]] if self.info[self.waktu] < n else None
+            cell = values[self.waktu]
             stamp = cell if isinstance(cell, datetime) else (info[self.waktu] or None)
-        if not any(scores):
+        nilai: tuple[int, ...] = tuple(found)  # type: ignore[arg-type]
+        if not any(nilai):
             self.dikecualikan.append(
                 Dikecualikan(self.lokasi(baris), "kesembilan unsur tidak dijawab")
             )
             return
-        nilai = tuple(scores)
         if stamp is not None:
-            self.kembar.setdefault((stamp, nilai), []).append(baris)
+            key = (stamp, nilai)
+            first = self.pertama.setdefault(key, baris)
+            if first != baris:
+                self.kembar.setdefault(key, [first]).append(baris)
         self.responden.append(Responden(baris, nilai, stamp, info))
+
+    def _skor(self, raw: Nilai, j: int, baris: int) -> int:
+        """Score of a cell not in the cache yet; errors are recorded and count as blank."""
+        if isinstance(raw, str):
+            score = self._teks(raw, j, baris)
+            if score >= 0:
+                self.cache[j][raw] = score
+        elif raw is None:
+            score = 0
+        else:
+            score = self._bukan_teks(raw, j, baris)
+        return max(score, 0)
 
     def _teks(self, raw: str, j: int, baris: int) -> int:
         text = raw.strip()
@@ -361,18 +394,17 @@ class _Pengumpul:
 
     def peringatan_kembar(self) -> list[Peringatan]:
         warnings = []
+        what = "baris" if self.lembar is None else "baris lembar"
         for (stamp, _), rows in self.kembar.items():
-            if len(rows) > 1:
-                where = ", ".join(str(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
-                what = "baris" if self.lembar is None else "baris lembar"
-                warnings.append(
-                    Peringatan(
-                        "R416",
-                        f"{len(rows)} responden dengan cap waktu {_teks_sel(stamp)} dan jawaban "
-                        f"identik ({what} {where}); tetap dihitung — periksa kiriman ganda",
-                        self.lokasi(rows[1]),
-                    )
+            where = ", ".join(str(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+            warnings.append(
+                Peringatan(
+                    "R416",
+                    f"{len(rows)} responden dengan cap waktu {_teks_sel(stamp)} dan jawaban "
+                    f"identik ({what} {where}); tetap dihitung — periksa kiriman ganda",
+                    self.lokasi(rows[1]),
                 )
+            )
         return warnings
 
 

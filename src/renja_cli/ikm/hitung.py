@@ -275,17 +275,23 @@ def _kelompok(
     per: Per,
     kolom_layanan: str | None,
 ) -> tuple[list[Kelompok], list[Peringatan]]:
-    keyed: dict[object, tuple[str, list[Responden], set[str]]] = {}
+    buckets: dict[object, list[Responden]] = {}
+    labels: dict[object, str] = {}
+    files: dict[object, list[str]] = {}
     for s in surveys:
-        for key, label, r in _kunci(s, ref, per, kolom_layanan):
-            entry = keyed.setdefault(key, (label, [], set()))
-            entry[1].append(r)
-            entry[2].add(s.berkas.name)
-    order = sorted(keyed, key=_urutan)
+        keys, names = _kunci(s, ref, per, kolom_layanan)
+        labels.update(names)
+        for key, r in zip(keys, s.responden, strict=True):
+            bucket = buckets.get(key)
+            if bucket is None:
+                bucket = buckets[key] = []
+            bucket.append(r)
+        for key in names:
+            files.setdefault(key, []).append(s.berkas.name)
     groups: list[Kelompok] = []
     warnings: list[Peringatan] = []
-    for key in order:
-        label, members, files = keyed[key]
+    for key in sorted(buckets, key=_urutan):
+        label, members = labels[key], buckets[key]
         j = _jumlah(members)
         empty = _kosong(j, ref)
         if empty:
@@ -297,8 +303,7 @@ def _kelompok(
                 )
             )
             continue
-        names = tuple(s.berkas.name for s in surveys if s.berkas.name in files)
-        groups.append(Kelompok(per, label, _dari_jumlah(j, ref, w, names)))
+        groups.append(Kelompok(per, label, _dari_jumlah(j, ref, w, tuple(files[key]))))
     return groups, warnings
 
 
@@ -311,8 +316,9 @@ def _urutan(key: object) -> tuple[bool, str, tuple[int, ...]]:
 
 def _kunci(
     s: Survei, ref: ReferensiSurvei, per: Per, kolom_layanan: str | None
-) -> list[tuple[object, str, Responden]]:
-    """(sort key, label, respondent) for each respondent of one file."""
+) -> tuple[list[object], dict[object, str]]:
+    """The group key of each respondent of one file, and each key's label."""
+    labels: dict[object, str] = {}
     if per == "layanan":
         wanted = [kolom_layanan] if kolom_layanan else ref.kolom_layanan
         index = next((i for n in wanted if (i := s.cari_keterangan(n)) is not None), None)
@@ -323,12 +329,17 @@ def _kunci(
                 s.lokasi(s.baris_judul),
                 code="R414",
             )
-        out: list[tuple[object, str, Responden]] = []
+        seen: dict[str, object] = {}
+        keys: list[object] = []
         for r in s.responden:
-            text = " ".join(r.keterangan[index].split())
-            key = norm_teks(text) or None
-            out.append((key, text if key else TANPA, r))
-        return out
+            raw = r.keterangan[index]
+            key = seen.get(raw, seen)
+            if key is seen:
+                text = " ".join(raw.split())
+                key = seen[raw] = norm_teks(text) or None
+                labels.setdefault(key, text if key else TANPA)
+            keys.append(key)
+        return keys, labels
     if s.kolom_waktu is None:
         raise DataError(
             f"kolom cap waktu tidak ada (dicari: {', '.join(ref.kolom_waktu)}); "
@@ -343,14 +354,19 @@ def _kunci(
         column = s.kolom_keterangan[s.kolom_waktu]
         raise DataError(str(exc), s.lokasi(r.baris, column), code="R413") from None
     label = label_triwulan if per == "triwulan" else label_bulan
-    result: list[tuple[object, str, Responden]] = []
-    for r, d in zip(s.responden, dates, strict=True):
-        if d is None:
-            result.append((None, "(tanpa cap waktu)", r))
-        else:
-            when, text = label(d)
-            result.append((when, text, r))
-    return result
+    by_date: dict[object, object] = {}
+    result: list[object] = []
+    for d in dates:
+        key = by_date.get(d, by_date)
+        if key is by_date:
+            if d is None:
+                key, text = None, "(tanpa cap waktu)"
+            else:
+                key, text = label(d)
+            by_date[d] = key
+            labels.setdefault(key, text)
+        result.append(key)
+    return result, labels
 
 
 def ikm_dari_berkas(

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 CONTOH = "DATA CONTOH — bukan data resmi"
+MAKS_DIKECUALIKAN = 20
+"""Excluded respondents listed in human outputs; JSON lists them all."""
 LEBAR_BATANG = 30
 """Characters of a full bar in the NRR chart (NRR 4)."""
 
@@ -134,8 +136,11 @@ def ke_rich(hasil: HasilIkm, judul: str | None = None) -> RenderableType:
         excluded = Table(title="Responden dikecualikan", box=box.SIMPLE, title_justify="left")
         excluded.add_column("Lokasi")
         excluded.add_column("Alasan")
-        for d in hasil.dikecualikan:
+        for d in hasil.dikecualikan[:MAKS_DIKECUALIKAN]:
             excluded.add_row(str(d.lokasi), d.alasan)
+        more = len(hasil.dikecualikan) - MAKS_DIKECUALIKAN
+        if more > 0:
+            excluded.add_row(f"… dan {format_number(more, 0)} lagi", "(lihat --format json)")
         parts.append(excluded)
     for per in _urutan_per(hasil.kelompok):
         parts.append(_tabel_kelompok(per, [k for k in hasil.kelompok if k.per == per]))
@@ -249,7 +254,11 @@ def ke_markdown(hasil: HasilIkm, judul: str | None = None) -> str:
         lines += ["", f"**Sampel:** {sample}"]
     if hasil.dikecualikan:
         lines += ["", "### Responden dikecualikan", ""]
-        lines += [f"- `{d.lokasi}` — {_md(d.alasan)}" for d in hasil.dikecualikan]
+        shown = hasil.dikecualikan[:MAKS_DIKECUALIKAN]
+        lines += [f"- `{d.lokasi}` — {_md(d.alasan)}" for d in shown]
+        more = len(hasil.dikecualikan) - len(shown)
+        if more > 0:
+            lines.append(f"- … dan {format_number(more, 0)} lagi (lengkap di keluaran JSON)")
     for per in _urutan_per(hasil.kelompok):
         lines += [
             "",

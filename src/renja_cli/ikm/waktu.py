@@ -17,10 +17,13 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-_TIME = r"(?:[ T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
-_ZONE = r"(?:\s*(?:GMT|UTC|WITA|WIB|WIT)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
-_YMD = re.compile(rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}{_ZONE}\s*$")
-_XYY = re.compile(rf"^(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}){_TIME}{_ZONE}\s*$")
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_REST = re.compile(
+    r"(?:[ T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s*(?:GMT|UTC|WITA|WIB|WIT)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*"
+)
+
+_TANPA_ANGKA = str.maketrans("", "", "0123456789")
 
 BULAN = (
     "Januari",
@@ -49,31 +52,45 @@ class WaktuError(ValueError):
 
 def urai_tanggal(values: Sequence[str | datetime | date | None]) -> list[date | None]:
     """Dates of one file's timestamps (None for blanks), deciding day/month order once."""
+    heads: dict[str, tuple[int, int, int] | date] = {}
+    shapes: dict[str, bool] = {}
     parts: list[tuple[int, int, int] | date | None] = []
     day_first_needed = month_first_needed = False
     for i, value in enumerate(values):
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
             parts.append(None)
-            continue
-        if isinstance(value, datetime):
+        elif isinstance(value, datetime):
             parts.append(value.date())
-            continue
-        if isinstance(value, date):
+        elif isinstance(value, date):
             parts.append(value)
-            continue
-        text = value.strip()
-        match = _YMD.match(text)
-        if match:
-            y, m, d = (int(g) for g in match.groups())
-            parts.append(_cek(i, y, m, d, text))
-            continue
-        match = _XYY.match(text)
-        if not match:
-            raise WaktuError(i, f"cap waktu '{text}' bukan tanggal yang dikenal")
-        a, b, y = (int(g) for g in match.groups())
-        day_first_needed |= a > 12
-        month_first_needed |= b > 12
-        parts.append((a, b, y))
+        else:
+            text = value.strip()
+            if not text:
+                parts.append(None)
+                continue
+            cut = len(text)
+            for sep in (" ", "T"):
+                k = text.find(sep)
+                if 0 < k < cut:
+                    cut = k
+            head, rest = text[:cut], text[cut:]
+            part = heads.get(head)
+            if part is None:
+                part = _kepala(i, head, text)
+                heads[head] = part
+            if rest:
+                # the time of day is only checked for shape: its digits dropped, each
+                # distinct shape (" :: AM GMT+") is matched once
+                shape = rest.translate(_TANPA_ANGKA)
+                ok = shapes.get(shape)
+                if ok is None:
+                    ok = shapes[shape] = _REST.fullmatch(rest) is not None
+                if not ok:
+                    raise WaktuError(i, f"cap waktu '{text}' bukan tanggal yang dikenal")
+            if isinstance(part, tuple):
+                day_first_needed |= part[0] > 12
+                month_first_needed |= part[1] > 12
+            parts.append(part)
     if day_first_needed and month_first_needed:
         first = next(
             i for i, p in enumerate(parts) if isinstance(p, tuple) and (p[0] > 12 or p[1] > 12)
@@ -81,15 +98,31 @@ def urai_tanggal(values: Sequence[str | datetime | date | None]) -> list[date | 
         raise WaktuError(
             first, "urutan hari/bulan pada cap waktu tidak konsisten (ada 25/03 dan 03/25)"
         )
+    resolved: dict[tuple[int, int, int], date] = {}
     result: list[date | None] = []
     for i, p in enumerate(parts):
         if isinstance(p, tuple):
-            a, b, y = p
-            day, month = (b, a) if month_first_needed else (a, b)
-            result.append(_cek(i, y, month, day, f"{a}/{b}/{y}"))
+            found = resolved.get(p)
+            if found is None:
+                a, b, y = p
+                day, month = (b, a) if month_first_needed else (a, b)
+                found = resolved[p] = _cek(i, y, month, day, f"{a}/{b}/{y}")
+            result.append(found)
         else:
             result.append(p)
     return result
+
+
+def _kepala(index: int, head: str, text: str) -> tuple[int, int, int] | date:
+    """The date part: year-first is a date now; ``a/b/yyyy`` waits for the file's order."""
+    match = _DATE.fullmatch(head)
+    if not match:
+        raise WaktuError(index, f"cap waktu '{text}' bukan tanggal yang dikenal")
+    if match.group(1):
+        y, m, d = (int(g) for g in match.groups()[:3])
+        return _cek(index, y, m, d, text)
+    a, b, y = (int(g) for g in match.groups()[3:])
+    return (a, b, y)
 
 
 def _cek(index: int, year: int, month: int, day: int, text: str) -> date:
