@@ -69,7 +69,7 @@ def sampel_minimal(populasi: int, aturan: AturanSampel | None = None) -> int:
     s = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)). With χ² = 3,841, P = 0,5 and
     d = 0,05: 80 for N = 100, 278 for 1 000, 370 for 10 000, as the published
     table. The table rounds to nearest: rounded up (the default setting) is one
-    higher for 45 of its 95 entries (N = 15 → 15 not 14, 50 → 45 not 44,
+    higher for 45 of its 90 entries (N = 15 → 15 not 14, 50 → 45 not 44,
     500 → 218 not 217); ``pembulatan: terdekat`` reproduces the table exactly.
     """
     if isinstance(populasi, bool) or not isinstance(populasi, int) or populasi < 1:

@@ -195,7 +195,7 @@ def _tabel_kelompok(per: str, groups: list[Kelompok]) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=_JUDUL_PER.get(per, per), box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column(_KOLOM_PER.get(per, per))
+    table.add_column(_KOLOM_PER.get(per, per), overflow="fold")
     table.add_column("Responden", justify="right")
     table.add_column("IKM", justify="right")
     table.add_column("Mutu", justify="center")
