@@ -27,6 +27,7 @@ import csv
 import difflib
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ def _lokasi(path: Path, lembar: str | None, baris: int, kolom: int | None = None
 def baca_survei(path: Path, referensi: ReferensiSurvei, *, lembar: str | None = None) -> Survei:
     """Read one export (``.csv`` or ``.xlsx``) into a :class:`Survei`."""
     suffix = path.suffix.casefold()
-    if suffix == ".csv" or suffix == ".txt":
+    if suffix in {".csv", ".tsv", ".txt"}:
         return _baca_csv(path, referensi)
     if suffix in {".xlsx", ".xlsm"}:
         return _baca_xlsx(path, referensi, lembar)
@@ -612,7 +613,10 @@ def _baca_xlsx(path: Path, referensi: ReferensiSurvei, lembar: str | None) -> Su
     if not path.is_file():
         raise DataError("berkas tidak ditemukan", Location(path), code="R401")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        with warnings.catch_warnings():
+            # Google Sheets exports carry data-validation extensions openpyxl warns it drops
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = load_workbook(path, read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise DataError(
             f"berkas xlsx tidak dapat dibuka ({type(exc).__name__}); simpan ulang dari Excel "
