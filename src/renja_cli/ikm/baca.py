@@ -632,7 +632,9 @@ def _baca_xlsx(path: Path, referensi: ReferensiSurvei, lembar: str | None) -> Su
                 code="R401",
             )
         sheet: Any = workbook[lembar or workbook.sheetnames[0]]
-        return _baca_lembar(path, sheet, referensi)
+        with warnings.catch_warnings():  # rows are parsed lazily, warnings come late too
+            warnings.simplefilter("ignore", UserWarning)
+            return _baca_lembar(path, sheet, referensi)
     finally:
         workbook.close()
 
