@@ -29,7 +29,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from operator import itemgetter
@@ -288,37 +288,47 @@ class _Pengumpul:
         if len(self.errors) < MAKS_GALAT:
             self.errors.append(error)
 
-    def tambah(self, baris: int, cells: Sequence[Nilai]) -> None:
-        if len(cells) < self.width:
-            cells = [*cells, *([self.isi] * (self.width - len(cells)))]
-        raws = self.ambil_unsur(cells)
-        found = [get(raw) for get, raw in zip(self.lookups, raws, strict=True)]
-        if None in found:  # first sight of a wording, a blank None, or a workbook number
-            found = [
-                score if score is not None else self._skor(raw, j, baris)
-                for j, (score, raw) in enumerate(zip(found, raws, strict=True))
-            ]
-        values = self.ambil_info(cells)
-        if self.lembar is None:  # CSV: every cell is text
-            info = tuple(map(str.strip, values))  # type: ignore[arg-type]
-        else:
-            info = tuple([_teks_sel(v) for v in values])
-        stamp: str | datetime | None = None
-        if self.waktu is not None:
-            cell = values[self.waktu]
-            stamp = cell if isinstance(cell, datetime) else (info[self.waktu] or None)
-        nilai: tuple[int, ...] = tuple(found)  # type: ignore[arg-type]
-        if not any(nilai):
-            self.dikecualikan.append(
-                Dikecualikan(self.lokasi(baris), "kesembilan unsur tidak dijawab")
+    def kumpulkan(self, rows: Iterable[tuple[int, Sequence[Nilai]]]) -> None:
+        """Score every row; the loop keeps its lookups local (100 000 rows in well under 1 s)."""
+        width, isi, csv_mode, waktu = self.width, self.isi, self.lembar is None, self.waktu
+        ambil_unsur, ambil_info, lookups = self.ambil_unsur, self.ambil_info, self.lookups
+        pertama, kembar, errors = self.pertama, self.kembar, self.errors
+        keep = self.responden.append
+        strip = str.strip
+        for baris, row in rows:
+            cells = row if len(row) >= width else [*row, *([isi] * (width - len(row)))]
+            raws = ambil_unsur(cells)
+            found = [get(raw) for get, raw in zip(lookups, raws)]  # noqa: B905 - same length
+            if None in found:  # first sight of a wording, or a workbook number
+                found = [
+                    score if score is not None else self._skor(raw, j, baris)
+                    for j, (score, raw) in enumerate(zip(found, raws, strict=True))
+                ]
+            values = ambil_info(cells)
+            # every CSV cell is text; workbook cells are numbers, dates or text
+            info = (
+                tuple(map(strip, values))  # type: ignore[arg-type]
+                if csv_mode
+                else tuple([_teks_sel(v) for v in values])
             )
-            return
-        if stamp is not None:
-            key = (stamp, nilai)
-            first = self.pertama.setdefault(key, baris)
-            if first != baris:
-                self.kembar.setdefault(key, [first]).append(baris)
-        self.responden.append(Responden(baris, nilai, stamp, info))
+            stamp: str | datetime | None = None
+            if waktu is not None:
+                cell = values[waktu]
+                stamp = cell if isinstance(cell, datetime) else (info[waktu] or None)
+            nilai: tuple[int, ...] = tuple(found)  # type: ignore[arg-type]
+            if not any(nilai):
+                self.dikecualikan.append(
+                    Dikecualikan(self.lokasi(baris), "kesembilan unsur tidak dijawab")
+                )
+                continue
+            if stamp is not None:
+                key = (stamp, nilai)
+                first = pertama.setdefault(key, baris)
+                if first != baris:
+                    kembar.setdefault(key, [first]).append(baris)
+            keep(Responden(baris, nilai, stamp, info))
+            if len(errors) >= MAKS_GALAT:
+                break
 
     def _skor(self, raw: Nilai, j: int, baris: int) -> int:
         """Score of a cell not in the cache yet; errors are recorded and count as blank."""
@@ -434,10 +444,7 @@ def _survei(
     info_headers = [judul[i].strip() or f"kolom {i + 1}" for i in info]
     waktu = _kolom_waktu(info_headers, referensi)
     collector = _Pengumpul(path, lembar, referensi, unsur, info, waktu)
-    for baris, cells in rows:
-        collector.tambah(baris, cells)
-        if len(collector.errors) >= MAKS_GALAT:
-            break
+    collector.kumpulkan(rows)
     if collector.errors:
         if len(collector.errors) == 1:
             raise collector.errors[0]
@@ -513,24 +520,8 @@ def _baca_csv(path: Path, referensi: ReferensiSurvei) -> Survei:
     def lokasi_judul(kolom: int) -> Location:
         return Location(path, header_line, kolom)
 
-    width = len(judul)
-
-    def rows() -> Iterator[tuple[int, Sequence[Nilai]]]:
-        for line, cells in records:
-            if len(cells) > width:
-                extra = [i for i in range(width, len(cells)) if cells[i].strip()]
-                if extra:
-                    raise DataError(
-                        f"baris berisi {width + len(extra)} sel, judul kolom hanya {width} "
-                        f"(sel ke-{extra[0] + 1}: '{cells[extra[0]].strip()[:40]}'); "
-                        "tanda kutip tidak ditutup, atau pemisah di dalam jawaban tanpa kutip?",
-                        Location(path, line, extra[0] + 1),
-                        code="R404",
-                    )
-            if any(c.strip() for c in cells):
-                yield line, cells
-
-    return _survei(path, None, referensi, judul, rows(), lokasi_judul, catatan, contoh, header_line)
+    rows = _baris_data(path, reader, offset, len(judul))
+    return _survei(path, None, referensi, judul, rows, lokasi_judul, catatan, contoh, header_line)
 
 
 def _komentar_awal(text: str) -> tuple[list[str], int, str]:
@@ -569,24 +560,50 @@ def _pemisah(body: str) -> str:
 
 def _rekaman(path: Path, reader: Any, offset: int) -> Iterator[tuple[int, list[str]]]:
     """Records with the physical line each starts on; quoting errors are located."""
-    previous = 0
-    while True:
-        start = previous + 1 + offset
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reason = str(exc)
-            if "unexpected end of data" in reason or "field larger" in reason:
-                message = (
-                    f"tanda kutip yang dibuka di baris {start} tidak ditutup sampai akhir berkas"
-                )
-            else:
-                message = f"CSV rusak: {reason} (tanda kutip di tengah sel?)"
-            raise DataError(message, Location(path, start), code="R403") from None
-        previous = reader.line_num
-        yield start, cells
+    start = reader.line_num + 1 + offset
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1 + offset
+            yield line, cells
+    except csv.Error as exc:
+        raise _galat_kutip(path, start, exc) from None
+
+
+def _baris_data(
+    path: Path, reader: Any, offset: int, width: int
+) -> Iterator[tuple[int, list[str]]]:
+    """Data records after the header: blank ones skipped, overlong ones refused."""
+    start = reader.line_num + 1 + offset
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1 + offset
+            if len(cells) > width:
+                _cek_lebar(path, line, cells, width)
+            if "".join(cells).strip():
+                yield line, cells
+    except csv.Error as exc:
+        raise _galat_kutip(path, start, exc) from None
+
+
+def _cek_lebar(path: Path, line: int, cells: list[str], width: int) -> None:
+    extra = [i for i in range(width, len(cells)) if cells[i].strip()]
+    if extra:
+        raise DataError(
+            f"baris berisi {width + len(extra)} sel, judul kolom hanya {width} "
+            f"(sel ke-{extra[0] + 1}: '{cells[extra[0]].strip()[:40]}'); "
+            "tanda kutip tidak ditutup, atau pemisah di dalam jawaban tanpa kutip?",
+            Location(path, line, extra[0] + 1),
+            code="R404",
+        )
+
+
+def _galat_kutip(path: Path, start: int, exc: csv.Error) -> DataError:
+    reason = str(exc)
+    if "unexpected end of data" in reason or "field larger" in reason:
+        message = f"tanda kutip yang dibuka di baris {start} tidak ditutup sampai akhir berkas"
+    else:
+        message = f"CSV rusak: {reason} (tanda kutip di tengah sel?)"
+    return DataError(message, Location(path, start), code="R403")
 
 
 def _judul(
