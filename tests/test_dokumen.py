@@ -511,3 +511,40 @@ def test_keterangan_sama_di_tiga_format(docx_bytes: bytes, html_teks: str, md_te
     doc = _docx(docx_bytes)
     docx_k = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
     assert html_k == md_k == docx_k == KETERANGAN
+
+
+def test_docx_rujukan_ulang_dan_daftar_bernomor_mulai_dari_satu(docx_bytes: bytes) -> None:
+    """A note cited again shows its number in superscript; each numbered list restarts."""
+    doc = _docx(docx_bytes)
+    ulang = [
+        r.text
+        for t in doc.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+        if r.style is not None and r.style.name == "footnote reference"
+    ]
+    assert ulang == ["1", "1", "1"]  # "konflik" again in each multi-year table
+    num_ids = []
+    for p in doc.paragraphs:
+        if p.style.name == "List Number":
+            num_ids.append(p._p.pPr.numPr.numId.val)
+    assert len(num_ids) == 12 and len(set(num_ids)) == 6  # 6 lists of 2 items
+
+
+def test_daftar_isi() -> None:
+    """Word fills a TOC field from the Heading styles; HTML links to the headings."""
+    dok = Dokumen(
+        "Judul",
+        (Judul(1, "Satu"), Paragraf("a"), Judul(2, "Dua & tiga"), Paragraf("b")),
+        daftar_isi=True,
+    )
+    z = zipfile.ZipFile(io.BytesIO(render_docx(dok)))
+    document = z.read("word/document.xml").decode()
+    assert 'TOC \\o "1-3" \\h \\z \\u' in document
+    assert '<w:updateFields w:val="true"/>' in z.read("word/settings.xml").decode()
+    html = render_html(dok)
+    assert '<a href="#bagian-0">Satu</a>' in html
+    assert '<a href="#bagian-2">Dua &amp; tiga</a>' in html
+    assert '<h3 id="bagian-2">Dua &amp; tiga</h3>' in html
