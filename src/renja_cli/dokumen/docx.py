@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
 from renja_cli.dokumen.model import (
     Blok,
@@ -80,11 +81,7 @@ _SETELAH_PBDR = (
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 _SETELAH_PSHD = _SETELAH_PBDR[1:]
-_SETELAH_TCBORDERS = (
-    "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-)  # fmt: skip
-_SETELAH_TCSHD = _SETELAH_TCBORDERS[1:]
-_SETELAH_TCMAR = _SETELAH_TCBORDERS[3:]
+_SETELAH_TCSHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 _SETELAH_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription")
 _SETELAH_FOOTNOTEPR = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids")
 _SETELAH_UPDATEFIELDS = ("w:hdrShapeDefaults", "w:footnotePr", *_SETELAH_FOOTNOTEPR)
@@ -142,24 +139,63 @@ def _arsir_sel(cell: _Cell, fill: str) -> None:
     _sisip(cell._tc.get_or_add_tcPr(), _shd(fill), _SETELAH_TCSHD)
 
 
-def _garis_sel(cell: _Cell, sisi: str, gaya: str, warna: str, tebal: int = 8) -> None:
-    from docx.oxml.ns import qn
+def _tc_xml(
+    lebar: int,
+    teks: str = "",
+    *,
+    span: int = 1,
+    fill: str | None = None,
+    batas: dict[str, tuple[str, int, str]] | None = None,
+    margin: tuple[int, int] | None = None,
+    tebal: bool = False,
+    rata: str = "kiri",
+) -> str:
+    """One chart cell as WordprocessingML, children in schema order, 8.5 pt text."""
+    pr = [f'<w:tcW w:w="{lebar}" w:type="dxa"/>']
+    if span > 1:
+        pr.append(f'<w:gridSpan w:val="{span}"/>')
+    if batas:
+        garis = "".join(
+            f'<w:{s} w:val="{batas[s][0]}" w:sz="{batas[s][1]}" w:space="0" '
+            f'w:color="{batas[s][2]}"/>'
+            for s in ("top", "left", "bottom", "right")
+            if s in batas
+        )
+        pr.append(f"<w:tcBorders>{garis}</w:tcBorders>")
+    if fill:
+        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    if margin:
+        pr.append(
+            f'<w:tcMar><w:left w:w="{margin[0]}" w:type="dxa"/>'
+            f'<w:right w:w="{margin[1]}" w:type="dxa"/></w:tcMar>'
+        )
+    jc = {"kiri": "left", "tengah": "center", "kanan": "right"}[rata]
+    r_pr = f'{"<w:b/>" if tebal else ""}<w:sz w:val="17"/><w:szCs w:val="17"/>'
+    run = ""
+    if teks:
+        run = f'<w:r><w:rPr>{r_pr}</w:rPr><w:t xml:space="preserve">{_xml(teks)}</w:t></w:r>'
+    return (
+        f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{KEEP}"
+        f'<w:spacing w:before="0" w:after="0"/><w:jc w:val="{jc}"/>'
+        f"<w:rPr>{r_pr}</w:rPr></w:pPr>{run}</w:p></w:tc>"
+    )
 
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = tc_pr.find(qn("w:tcBorders"))
-    if borders is None:
-        borders = _el("w:tcBorders")
-        _sisip(tc_pr, borders, _SETELAH_TCBORDERS)
-    urutan = ("top", "left", "start", "bottom", "right", "end")
-    garis = _el(f"w:{sisi}", val=gaya, sz=str(tebal), space="0", color=warna)
-    _sisip(borders, garis, tuple(f"w:{s}" for s in urutan[urutan.index(sisi) + 1 :]))
+
+KEEP = "\x00keep\x00"
+"""Placeholder for <w:keepNext/>, filled per row (text never holds NUL: _bersih drops it)."""
 
 
-def _margin_sel(cell: _Cell, kiri: int, kanan: int) -> None:
-    mar = _el("w:tcMar")
-    mar.append(_el("w:left", w=str(kiri), type="dxa"))
-    mar.append(_el("w:right", w=str(kanan), type="dxa"))
-    _sisip(cell._tc.get_or_add_tcPr(), mar, _SETELAH_TCMAR)
+def _tr_xml(sel: list[str], kepala: bool = False, terakhir: bool = False) -> str:
+    """A chart row; all but the last keep with the next, so the chart stays on one page."""
+    from docx.oxml.ns import nsdecls
+
+    tr_pr = "<w:cantSplit/><w:tblHeader/>" if kepala else "<w:cantSplit/>"
+    isi = "".join(sel).replace(KEEP, "" if terakhir else "<w:keepNext/>")
+    return f"<w:tr {nsdecls('w')}><w:trPr>{tr_pr}</w:trPr>{isi}</w:tr>"
+
+
+def _xml(teks: str) -> str:
+    return xml_escape(_bersih(teks))
 
 
 def _tambah_baris(t: Table) -> Any:
@@ -456,7 +492,12 @@ class _Penulis:
             self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
     def grafik(self, i: int, g: GrafikBatang) -> None:
-        """The bar chart as a table of narrow shaded cells (see the module docstring)."""
+        """The bar chart as a table of narrow shaded cells (see the module docstring).
+
+        Rows are written as XML directly: python-docx's cell access is quadratic
+        in the column count, and this table has ~50 columns.
+        """
+        from docx.oxml import parse_xml
         from docx.shared import Pt
 
         self.keterangan(i, g.judul)
@@ -467,77 +508,59 @@ class _Penulis:
         total = self.lebar_teks()
         w_label, w_nilai = int(total * 0.3), int(total * 0.2)
         w_sel = (total - w_label - w_nilai) // n
-        lebar = [w_label, *([w_sel] * n), w_nilai]
-        t = self._tabel_baru(lebar)
-        tbl_pr = t._tbl.tblPr
+        t = self._tabel_baru([w_label, *([w_sel] * n), w_nilai])
         mar = _el("w:tblCellMar")
         mar.append(_el("w:left", w="0", type="dxa"))
         mar.append(_el("w:right", w="0", type="dxa"))
-        _sisip(tbl_pr, mar, _SETELAH_TBLCELLMAR)
+        _sisip(t._tbl.tblPr, mar, _SETELAH_TBLCELLMAR)
         satuan = f" {g.satuan}" if g.satuan else ""
 
-        def baris(label: str, nilai: str, tebal: bool = False) -> Any:
-            row = _tambah_baris(t)
-            _tak_terbelah(row)
-            p = self._sel(row.cells[0], w_label, "kiri")
-            p.add_run(label).bold = tebal or None
-            _margin_sel(row.cells[0], 60, 100)
-            p = self._sel(row.cells[-1], w_nilai, "kiri")
-            p.add_run(nilai).bold = tebal or None
-            _margin_sel(row.cells[-1], 80, 60)
-            for k in range(1, n + 1):
-                self._sel(row.cells[k], w_sel, "kiri")
-            return row
+        def batas(awal: int, akhir: int) -> dict[str, tuple[str, int, str]]:
+            """Borders of a bar-area cell covering grid columns awal+1..akhir."""
+            b = {"left": ("single", 6, "808080")} if awal == 0 else {}
+            if garis is not None and awal == garis and garis < n:
+                b["left"] = ("dashed", 12, "000000")
+            if garis is not None and akhir == garis and garis > 0:
+                b["right"] = ("dashed", 12, "000000")
+            return b
 
-        kepala = baris("Indikator", "Nilai", tebal=True)
-        _baris_kepala(kepala)
+        def area(potong: list[int], fill: str, isi: int) -> list[str]:
+            """The filled run (cut at ``potong``) as merged cells, then single empty cells."""
+            sel = [
+                _tc_xml(w_sel * (akhir - awal), span=akhir - awal, fill=fill,
+                        batas=batas(awal, akhir))
+                for awal, akhir in zip([0, *potong], [*potong, isi], strict=True)
+                if akhir > awal
+            ]  # fmt: skip
+            return sel + [_tc_xml(w_sel, batas=batas(k, k + 1)) for k in range(isi, n)]
+
+        def label(teks: str, tebal: bool = False) -> str:
+            return _tc_xml(w_label, teks, tebal=tebal, margin=(60, 100))
+
+        def nilai(teks: str, tebal: bool = False) -> str:
+            return _tc_xml(w_nilai, teks, tebal=tebal, margin=(80, 60))
+
+        acuan = ""
         if g.garis_acuan is not None:
-            tengah = kepala.cells[1].merge(kepala.cells[n])
-            acuan = f"{g.label_acuan} {format_number(g.garis_acuan, 2, trim=True)}{satuan}"
-            self._sel(tengah, w_sel * n, "tengah").add_run(f"┆ = {acuan}".strip())
+            acuan = f"┆ = {g.label_acuan} {format_number(g.garis_acuan, 2, trim=True)}{satuan}"
+        tengah = _tc_xml(w_sel * n, acuan, span=n, rata="tengah")
+        baris = [_tr_xml([label("Indikator", True), tengah, nilai("Nilai", True)], kepala=True)]
         for b in g.batang:
-            keterangan = keterangan_batang(b)
-            row = baris(_bersih(b.label), keterangan)
             panjang = panjang_petak(b.nilai, maks, n)
-            # One merged cell per bar (split at the reference line): no seams inside a bar.
-            potong = [] if garis is None or not 0 < garis < panjang else [garis]
-            for awal, akhir in zip([0, *potong], [*potong, panjang], strict=True):
-                if akhir > awal:
-                    sel = row.cells[awal + 1]
-                    if akhir > awal + 1:
-                        sel = sel.merge(row.cells[akhir])
-                    _arsir_sel(sel, WARNA_STATUS[b.status])
-            self._garis_grafik(row, n, garis)
-        sumbu = baris("", f"{format_number(maks, 2, trim=True)}{satuan}")
-        for k in range(tik):
-            sel = sumbu.cells[1 + k * per_tik]
-            if per_tik > 1:
-                sel = sel.merge(sumbu.cells[(k + 1) * per_tik])
-            self._sel(sel, w_sel * per_tik, "kiri").add_run(
-                format_number(k * langkah, 2, trim=True)
-            )
-        for k in range(tik):
-            _garis_sel(sumbu.cells[1 + k * per_tik], "top", "single", "808080", 4)
-        for row in list(t.rows)[:-1]:  # keep the chart on one page when it fits
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    p.paragraph_format.keep_with_next = True
-        for row in t.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    for r in p.runs:
-                        r.font.size = Pt(8.5)
+            # One merged cell per bar, cut at the reference line: no seams inside a bar.
+            potong = [garis] if garis is not None and 0 < garis < panjang else []
+            sel = area(potong, WARNA_STATUS[b.status], panjang)
+            baris.append(_tr_xml([label(b.label), *sel, nilai(keterangan_batang(b))]))
+        sumbu = [
+            _tc_xml(w_sel * per_tik, format_number(k * langkah, 2, trim=True), span=per_tik,
+                    batas={"top": ("single", 4, "808080")})
+            for k in range(tik)
+        ]  # fmt: skip
+        ujung = nilai(f"{format_number(maks, 2, trim=True)}{satuan}")
+        baris.append(_tr_xml([label(""), *sumbu, ujung], terakhir=True))
+        for xml in baris:
+            t._tbl.append(parse_xml(xml))
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
-
-    def _garis_grafik(self, row: Any, n: int, garis: int | None) -> None:
-        """Axis on the left of the bar area; dashed reference line at ``garis``."""
-        _garis_sel(row.cells[1], "left", "single", "808080", 6)
-        if garis is None:
-            return
-        if garis < n:
-            _garis_sel(row.cells[1 + garis], "left", "dashed", "000000", 12)
-        if garis > 0:
-            _garis_sel(row.cells[garis], "right", "dashed", "000000", 12)
 
     def daftar_isi(self) -> None:
         from docx.oxml.ns import qn
