@@ -1,5 +1,8 @@
 """Pandoc-friendly Markdown: YAML title block, ``#`` headings, pipe tables, ``[^n]`` notes.
 
+A note cited a second time is written ``^n^`` (pandoc superscript) rather
+than ``[^n]``, which pandoc would turn into a new note with a new number.
+
 Data text is escaped so it can never become markup: Markdown punctuation gets a
 backslash (``\\|``, ``\\*``, ``\\<``), and so do characters that would change a
 line's meaning at its start (``-``, ``+``, ``1.``). A chart becomes a table
@@ -63,11 +66,34 @@ def _tekan(teks: str, tanda: str) -> str:
     return f"{kiri}{tanda}{inti}{tanda}{kanan}"
 
 
-def _isi(isi: Isi, nomor: Penomoran) -> str:
+class _Nomor:
+    """The model's numbers plus which notes were already cited.
+
+    Pandoc turns every ``[^n]`` into a note of its own, so a second citation
+    of the same note is written ``^n^`` (pandoc's superscript): the notes stay
+    numbered as in the .docx and HTML.
+    """
+
+    def __init__(self, nomor: Penomoran) -> None:
+        self.nomor = nomor
+        self.dirujuk: set[int] = set()
+
+    def keterangan(self, i: int, judul: str) -> str:
+        return self.nomor.keterangan(i, judul)
+
+    def rujukan(self, kunci: str) -> str:
+        n = self.nomor.catatan[kunci]
+        if n in self.dirujuk:
+            return f"^{n}^"
+        self.dirujuk.add(n)
+        return f"[^{n}]"
+
+
+def _isi(isi: Isi, nomor: _Nomor) -> str:
     out: list[str] = []
     for run in runs(isi):
         if isinstance(run, Rujukan):
-            out.append(f"[^{nomor.catatan[run.kunci]}]")
+            out.append(nomor.rujukan(run.kunci))
             continue
         teks = escape_md(run.teks)
         if run.tebal:
@@ -87,7 +113,7 @@ def _tabel_md(kepala: list[str], rata: list[str], baris: list[list[str]]) -> str
     return "\n".join(lines)
 
 
-def _tabel(i: int, t: Tabel, nomor: Penomoran) -> str:
+def _tabel(i: int, t: Tabel, nomor: _Nomor) -> str:
     judul_kolom = [escape_md(k.judul) for k in t.kolom]
     if t.grup:
         nama_grup = [escape_md(g.judul) for g in t.grup for _ in range(g.rentang)]
@@ -115,7 +141,7 @@ def _batang_teks(nilai: float | None, maks: float, n: int, garis: int | None) ->
     return f"`{teks}`" if teks else ""
 
 
-def _grafik(i: int, g: GrafikBatang, nomor: Penomoran) -> str:
+def _grafik(i: int, g: GrafikBatang, nomor: _Nomor) -> str:
     maks, _ = skala(g)
     n, garis = petak(g, TITIK_GRAFIK)
     satuan = f" {g.satuan}" if g.satuan else ""
@@ -141,7 +167,7 @@ def _grafik(i: int, g: GrafikBatang, nomor: Penomoran) -> str:
     return f"{_awal(escape_md(nomor.keterangan(i, g.judul)))}\n\n{tabel}"
 
 
-def _blok(i: int, blok: Blok, nomor: Penomoran) -> str:
+def _blok(i: int, blok: Blok, nomor: _Nomor) -> str:
     if isinstance(blok, Judul):
         return f"{'#' * blok.level} {escape_md(blok.teks)}"
     if isinstance(blok, Paragraf):
@@ -169,7 +195,7 @@ def _yaml(teks: str) -> str:
 
 def render_markdown(dok: Dokumen) -> str:
     """The whole document as Markdown text; ``pandoc -o x.docx`` reads it as is."""
-    nomor = penomoran(dok)
+    nomor = _Nomor(penomoran(dok))
     kepala = ["---", f"title: {_yaml(dok.judul)}"]
     if dok.subjudul:
         kepala.append(f"subtitle: {_yaml(dok.subjudul)}")
@@ -177,6 +203,6 @@ def render_markdown(dok: Dokumen) -> str:
     bagian = ["\n".join(kepala)]
     bagian.extend(_blok(i, b, nomor) for i, b in enumerate(dok.blok))
     bagian.extend(
-        f"[^{n}]: {_awal(escape_md(c.teks))}" for n, c in enumerate(nomor.urutan, start=1)
+        f"[^{n}]: {_awal(escape_md(c.teks))}" for n, c in enumerate(nomor.nomor.urutan, start=1)
     )
     return "\n\n".join(bagian) + "\n"
