@@ -92,6 +92,8 @@ class Judul:
 
 @dataclass(frozen=True, slots=True)
 class Paragraf:
+    """One paragraph; line breaks inside are folded to spaces in every format."""
+
     isi: Isi
 
 
