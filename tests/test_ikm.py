@@ -441,7 +441,7 @@ def test_unknown_answer_text_located_with_suggestion(ref: ReferensiSurvei, tmp_p
     assert err.field == "U1 Persyaratan"
     assert "'Sangat sesuia' tidak dikenal" in err.message
     assert "maksud Anda: Sangat sesuai?" in err.message
-    assert str(err).startswith(f"{path}:2:3: U1 Persyaratan: jawaban")
+    assert str(err).startswith(f"{path}:2:3: R410 U1 Persyaratan: jawaban")
 
 
 def test_every_unknown_answer_is_reported_at_once(ref: ReferensiSurvei, tmp_path: Path) -> None:

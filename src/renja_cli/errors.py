@@ -80,6 +80,31 @@ KODE: dict[str, str] = {
     "R311": "NIP tidak sah: bukan 18 angka, notasi ilmiah dari Excel",
     "R312": "catatan bertanggal sesudah periode berkasnya",
     "R313": "berkas rekaman formula tidak ada di folder periode",
+    # survey files (IKM, renja ikm)
+    "R401": "berkas survei tidak dapat dibaca: tidak ada, bukan .csv/.xlsx, xlsx rusak "
+    "atau lembar tidak ada",
+    "R402": "berkas survei CSV bukan UTF-8 atau berisi bita NUL",
+    "R403": "CSV rusak: tanda kutip tidak ditutup atau teks setelah tanda kutip penutup",
+    "R404": "baris berisi lebih banyak sel terisi daripada judul kolom",
+    "R405": "survei kosong: tanpa baris judul kolom atau tanpa responden yang menjawab",
+    "R406": "judul kolom tidak cocok dengan unsur mana pun dan berkas memuat kurang dari "
+    "sembilan unsur (pesan menyebut sembilan unsur yang diharapkan)",
+    "R407": "unsur tidak ada di berkas, atau tidak dijawab satu responden pun "
+    "(pada kelompok: *peringatan*, kelompok tidak dihitung)",
+    "R408": "satu unsur dipetakan oleh lebih dari satu kolom",
+    "R409": "judul kolom cocok dengan lebih dari satu unsur; petakan di survei.yaml",
+    "R410": "jawaban teks tidak dikenal untuk unsur itu (dengan saran 'maksud Anda')",
+    "R411": "skor angka di luar 1–4 atau bukan bilangan bulat",
+    "R412": "sel xlsx berisi rumus atau galat Excel (rumus tidak pernah dihitung)",
+    "R413": "cap waktu tidak terbaca (pengelompokan per triwulan/bulan)",
+    "R414": "kolom pengelompokan tidak ada (jenis layanan atau cap waktu)",
+    "R415": "referensi survei (survei.yaml) tidak valid",
+    "R416": "responden ganda: cap waktu dan jawaban identik (*peringatan*, tetap dihitung)",
+    "R417": "jumlah responden di bawah sampel minimal Krejcie–Morgan (*peringatan*)",
+    "R418": "permintaan tidak valid: tanpa berkas, populasi bukan bilangan bulat positif, "
+    "atau aturan bobot/gabung/per tidak dikenal",
+    "R419": "nomor unsur di judul kolom (mis. 'U8.') berbeda dengan unsur menurut namanya; "
+    "nama yang dipakai (*peringatan*)",
     # usage
     "U001": "opsi atau argumen tidak valid",
     "U002": "tahun, folder data atau berkas masukan tidak ada",

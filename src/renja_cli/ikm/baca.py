@@ -275,7 +275,7 @@ class _Pengumpul:
         self.ambil_info = _pengambil(info)
         self.cache: list[dict[str, int]] = [{"": 0} for _ in unsur]
         self.lookups: list[Callable[[Any], int | None]] = [c.get for c in self.cache]
-        self.errors: list[RenjaError] = []
+        self.errors: list[DataError] = []
         self.responden: list[Responden] = []
         self.dikecualikan: list[Dikecualikan] = []
         self.pertama: dict[tuple[Any, ...], int] = {}

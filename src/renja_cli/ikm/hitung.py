@@ -31,7 +31,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, get_args
 
-from renja_cli.errors import DataError, DataErrors, RenjaError, UsageError
+from renja_cli.errors import DataError, DataErrors, UsageError
 from renja_cli.ikm.baca import Responden, Survei, baca_survei
 from renja_cli.ikm.hasil import HasilIkm, HasilUnsur, Kelompok, Peringatan, Sampel
 from renja_cli.ikm.referensi import (
@@ -385,7 +385,7 @@ def ikm_dari_berkas(
     if not paths:
         raise UsageError("tidak ada berkas survei", code="R418")
     surveys: list[Survei] = []
-    errors: list[RenjaError] = []
+    errors: list[DataError] = []
     for path in paths:
         try:
             surveys.append(baca_survei(path, ref, lembar=lembar))

@@ -15,8 +15,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from renja_cli.validation import validate
-from renja_cli.yamlio import load_file
+from renja_cli.io.pesan import validate
+from renja_cli.io.yamlfile import load_file
 
 Bobot = Literal["tepat", "dibulatkan"]
 """Weight of each unsur: exactly 1/9 (regulation) or 0,111 (spreadsheet templates)."""
