@@ -36,7 +36,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from renja_cli.errors import DataError, DataErrors, Location, RenjaError
+from renja_cli.errors import DataError, DataErrors, Location
 from renja_cli.ikm.hasil import Dikecualikan, Peringatan
 from renja_cli.ikm.referensi import (
     KETERANGAN,
@@ -284,7 +284,7 @@ class _Pengumpul:
     def lokasi(self, baris: int, kolom: int | None = None) -> Location:
         return _lokasi(self.path, self.lembar, baris, kolom)
 
-    def galat(self, error: RenjaError) -> None:
+    def galat(self, error: DataError) -> None:
         if len(self.errors) < MAKS_GALAT:
             self.errors.append(error)
 
