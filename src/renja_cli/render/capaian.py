@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, assert_never
 
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
 from renja_cli.numbers import format_rupiah
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
 from renja_cli.render.formats import FormatCapaian
+from renja_cli.render.mesin import json_mesin, sel_mesin
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 
@@ -81,7 +81,7 @@ def render(laporan: LaporanCapaian, fmt: FormatCapaian, lengkap: bool = False) -
 
 def render_json(laporan: LaporanCapaian) -> str:
     rows = [{**baris_dict(r), "contoh": laporan.contoh} for r in laporan.baris]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json_mesin(rows)
 
 
 def render_csv(laporan: LaporanCapaian) -> str:
@@ -94,7 +94,7 @@ def render_csv(laporan: LaporanCapaian) -> str:
         d["periode_dipakai"] = " ".join(row.periode_dipakai)
         d["sementara"] = "ya" if row.sementara else "tidak"
         d["contoh"] = "ya" if laporan.contoh else "tidak"
-        writer.writerow(["" if d[c] is None else d[c] for c in CSV_COLUMNS])
+        writer.writerow([sel_mesin(d[c]) for c in CSV_COLUMNS])
     return out.getvalue()
 
 

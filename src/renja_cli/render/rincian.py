@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, assert_never
@@ -14,6 +13,7 @@ from renja_cli.numbers import format_number, format_percent, format_value
 from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, sel_capaian, sel_target
 from renja_cli.render.formats import FormatRincian
+from renja_cli.render.mesin import json_mesin
 
 
 def _n(value: float | None) -> str:
@@ -93,7 +93,7 @@ def render_json(lap: LaporanRincian) -> str:
         "rincian": _plain(lap.rincian),
         "kalimat": kalimat(lap),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_mesin(payload)
 
 
 def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]:

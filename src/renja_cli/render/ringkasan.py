@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping
 from typing import Any, assert_never
 
@@ -19,6 +18,7 @@ from renja_cli.numbers import format_number, format_percent, format_rupiah, form
 from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
 from renja_cli.render.formats import FormatRingkasan
+from renja_cli.render.mesin import json_mesin, sel_mesin
 
 PANAH = {"naik": "▲", "turun": "▼", "tetap": "=", None: ""}
 PROYEKSI_LABEL = {
@@ -119,7 +119,7 @@ def render_json(lap: LaporanRingkasan) -> str:
         "sasaran": [_panel_dict(p) for p in lap.panel],
         "perlu_perhatian": [r.tahunan.kode for r in lap.perlu_perhatian],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_mesin(payload)
 
 
 CSV_COLUMNS = (
@@ -138,6 +138,7 @@ CSV_COLUMNS = (
     "proyeksi_uraian",
     "kendala",
     "rencana_tindak_lanjut",
+    "contoh",
 )
 
 
@@ -163,8 +164,9 @@ def render_csv(lap: LaporanRingkasan) -> str:
             r.proyeksi.uraian,
             "; ".join(r.kendala),
             "; ".join(r.rencana_tindak_lanjut),
+            "ya" if lap.contoh else "tidak",
         ]
-        writer.writerow(["" if c is None else c for c in cells])
+        writer.writerow([sel_mesin(c) for c in cells])
     return out.getvalue()
 
 

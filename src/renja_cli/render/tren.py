@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any, assert_never
 
@@ -10,6 +9,7 @@ from renja_cli.laporan.objek import label_periode
 from renja_cli.laporan.tren import LaporanTren, TitikTren
 from renja_cli.numbers import format_percent, format_value
 from renja_cli.render.formats import FormatTren
+from renja_cli.render.mesin import json_mesin
 
 
 def _label(t: TitikTren) -> str:
@@ -41,7 +41,7 @@ def render_json(lap: LaporanTren) -> str:
         "satuan": lap.satuan,
         "titik": [asdict(t) for t in lap.titik],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_mesin(payload)
 
 
 def render_markdown(lap: LaporanTren) -> str:
