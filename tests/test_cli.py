@@ -58,7 +58,10 @@ def test_every_format_has_a_renderer() -> None:
     for enum, module_name in modules.items():
         module = importlib.import_module(module_name)
         for member in enum:
-            assert callable(getattr(module, f"render_{member.value}", None)), (enum, member)
+            assert callable(getattr(module, f"render_{member.value.replace('-', '_')}", None)), (
+                enum,
+                member,
+            )
     ringkasan = importlib.import_module("renja_cli.render.ringkasan")
     for suffix, kind in formats.KELUARAN_RINGKASAN.items():
         if kind != "xlsx":

@@ -33,7 +33,7 @@ def test_every_format_renders(renja, fmt: FormatCapaian) -> None:
 
 
 def test_format_enum_is_exhaustive() -> None:
-    assert {f.value for f in FormatCapaian} == {"tabel", "json", "csv", "markdown"}
+    assert {f.value for f in FormatCapaian} == {"tabel", "json", "csv", "markdown", "csv-excel"}
 
 
 def test_json_shape(renja) -> None:

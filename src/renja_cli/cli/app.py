@@ -23,6 +23,7 @@ from renja_cli.errors import (
 )
 from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
+    CsvKeluaran,
     FormatCapaian,
     FormatRincian,
     FormatRingkasan,
@@ -170,8 +171,13 @@ def _print_rich(renderable: Any) -> None:
 
 
 def _emit(result: Any) -> None:
-    """Text goes to stdout as it is, a Rich renderable to the console."""
-    if isinstance(result, str):
+    """Text goes to stdout as it is, bytes (csv-excel: BOM, CRLF) untouched, a Rich
+    renderable to the console."""
+    if isinstance(result, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result)
+        sys.stdout.buffer.flush()
+    elif isinstance(result, str):
         _out(result)
     else:
         _print_rich(result)
@@ -238,6 +244,15 @@ def ringkasan(
         ),
     ] = None,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas keluaran yang ada.")] = False,
+    csv_jenis: Annotated[
+        CsvKeluaran | None,
+        typer.Option(
+            "--csv",
+            help="Jenis berkas --keluaran .csv: mesin (bawaan; ',' dan titik desimal) atau "
+            "excel (';', koma desimal, untuk Excel berbahasa Indonesia).",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     """Ringkasan triwulan untuk rapat monev: capaian, anggaran, perhatian, proyeksi."""
@@ -255,14 +270,19 @@ def ringkasan(
                 + ", ".join(KELUARAN_RINGKASAN),
                 code="U001",
             )
+    if csv_jenis is not None and kind != "csv":
+        raise UsageError("opsi --csv hanya untuk --keluaran berkas .csv", code="U001")
     lap = susun_ringkasan(source, _need_tahun(tahun), triwulan, target)
     if keluaran is not None:
         from renja_cli.io.tulis import tulis_atomik
 
+        payload: bytes
         if kind is None or kind == "xlsx":
             from renja_cli.render.xlsx import render_xlsx
 
             payload = render_xlsx(lap)
+        elif kind == "csv" and csv_jenis is CsvKeluaran.excel:
+            payload = render.render_csv_excel(lap)
         else:
             payload = render.render(lap, FormatRingkasan(kind)).encode()
         tulis_atomik(keluaran, payload, timpa, masukan=[source.root])

@@ -75,6 +75,8 @@ def render(laporan: LaporanCapaian, fmt: FormatCapaian, lengkap: bool = False) -
             return render_csv(laporan)
         case FormatCapaian.markdown:
             return render_markdown(laporan, lengkap)
+        case FormatCapaian.csv_excel:
+            return render_csv_excel(laporan)
         case _:
             assert_never(fmt)
 
@@ -96,6 +98,12 @@ def render_csv(laporan: LaporanCapaian) -> str:
         d["contoh"] = "ya" if laporan.contoh else "tidak"
         writer.writerow([sel_mesin(d[c]) for c in CSV_COLUMNS])
     return out.getvalue()
+
+
+def render_csv_excel(laporan: LaporanCapaian) -> bytes:
+    from renja_cli.render import csv_excel
+
+    return csv_excel.render_capaian(laporan)
 
 
 def _md(text: str) -> str:

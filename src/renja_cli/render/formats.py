@@ -12,6 +12,8 @@ class FormatCapaian(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    csv_excel = "csv-excel"
+    """CSV for Excel with Indonesian settings (``;``, decimal comma, BOM, CRLF)."""
 
 
 class FormatRincian(StrEnum):
@@ -46,6 +48,15 @@ class FormatRingkasan(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    csv_excel = "csv-excel"
+    """CSV for Excel with Indonesian settings (``;``, decimal comma, BOM, CRLF)."""
+
+
+class CsvKeluaran(StrEnum):
+    """Which CSV ``ringkasan --keluaran FILE.csv`` writes."""
+
+    mesin = "mesin"
+    excel = "excel"
 
 
 KELUARAN_RINGKASAN = {".xlsx": "xlsx", ".md": "markdown", ".csv": "csv", ".json": "json"}

@@ -99,6 +99,8 @@ def render(lap: LaporanRingkasan, fmt: FormatRingkasan) -> Any:
             return render_markdown(lap)
         case FormatRingkasan.csv:
             return render_csv(lap)
+        case FormatRingkasan.csv_excel:
+            return render_csv_excel(lap)
         case _:
             assert_never(fmt)
 
@@ -168,6 +170,12 @@ def render_csv(lap: LaporanRingkasan) -> str:
         ]
         writer.writerow([sel_mesin(c) for c in cells])
     return out.getvalue()
+
+
+def render_csv_excel(lap: LaporanRingkasan) -> bytes:
+    from renja_cli.render import csv_excel
+
+    return csv_excel.render_ringkasan(lap)
 
 
 def _counts(counts: Mapping[Status, int]) -> str:

@@ -1,0 +1,156 @@
+"""CSV for people: opens with a double-click in Excel set to Indonesian.
+
+Machine CSV (``--format csv``) keeps ``,`` and ``.``; an Excel with Indonesian
+regional settings reads it as text in one column. This dialect is what that
+Excel expects: ``;`` between cells, a decimal comma, no thousands separator
+(so every figure is a number, not text), figures rounded as the reports show
+them, UTF-8 with a BOM (Excel otherwise guesses the ANSI code page) and CRLF
+line ends. Text from data that a spreadsheet would read as a formula
+(leading ``=``, ``+``, ``-``, ``@``, tab or CR — OWASP "CSV injection") is
+prefixed with ``'`` so it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from renja_cli.laporan.objek import LaporanCapaian, label_periode
+from renja_cli.laporan.ringkasan import LaporanRingkasan
+from renja_cli.numbers import round_half_up
+from renja_cli.render.common import STATUS_LABEL
+from renja_cli.render.ringkasan import PROYEKSI_LABEL
+
+PEMISAH = ";"
+BOM = "\ufeff"
+_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+Sel = str | int | float | None
+
+
+def teks(value: str) -> str:
+    """A text cell that a spreadsheet never reads as a formula."""
+    return f"'{value}" if value.startswith(_RUMUS) else value
+
+
+def angka(value: float | None, places: int = 2, trim: bool = True) -> str:
+    """``13.6363`` → ``13,64`` (half-up, decimal comma, no grouping); None → empty."""
+    if value is None:
+        return ""
+    d: Decimal = round_half_up(value, places)
+    if d == 0:
+        d = abs(d)  # never "-0,00"
+    text = f"{d:.{places}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def persen(value: float | None) -> str:
+    """A percentage as reports show it: always two decimals (``98,87``)."""
+    return angka(value, 2, trim=False)
+
+
+def tulis(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The file: BOM, ``;``, CRLF; every cell already formatted as text."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=PEMISAH, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def _ya(flag: bool) -> str:
+    return "ya" if flag else "tidak"
+
+
+KOLOM_CAPAIAN = (
+    "Kode",
+    "Sasaran",
+    "Indikator",
+    "Satuan",
+    "Jenis target",
+    "Target",
+    "Target min",
+    "Target maks",
+    "Realisasi",
+    "Capaian (%)",
+    "Status",
+    "Posisi data",
+    "Sementara",
+    "Keterangan",
+    "Data contoh",
+)
+
+
+def render_capaian(lap: LaporanCapaian) -> bytes:
+    rows = [
+        [
+            teks(r.kode),
+            teks(r.sasaran),
+            teks(r.nama),
+            teks(r.satuan),
+            teks(r.target_jenis.upper()),
+            angka(r.target),
+            angka(r.target_min),
+            angka(r.target_maks),
+            angka(r.realisasi),
+            persen(r.capaian),
+            STATUS_LABEL[r.status],
+            label_periode(r.periode_data) if r.periode_data else "",
+            _ya(r.sementara),
+            teks("; ".join(r.keterangan)),
+            _ya(lap.contoh),
+        ]
+        for r in lap.baris
+    ]
+    return tulis(KOLOM_CAPAIAN, rows)
+
+
+KOLOM_RINGKASAN = (
+    "Kode",
+    "Sasaran",
+    "Indikator",
+    "Satuan",
+    "Target TW",
+    "Capaian TW (%)",
+    "Target tahunan",
+    "Realisasi",
+    "Capaian tahunan (%)",
+    "Status",
+    "Perubahan",
+    "Proyeksi",
+    "Uraian proyeksi",
+    "Kendala",
+    "Rencana tindak lanjut",
+    "Data contoh",
+)
+
+
+def render_ringkasan(lap: LaporanRingkasan) -> bytes:
+    rows = []
+    for r in lap.baris:
+        b = r.tahunan
+        rows.append(
+            [
+                teks(b.kode),
+                teks(b.sasaran),
+                teks(b.nama),
+                teks(b.satuan),
+                angka(r.target_tw),
+                persen(r.capaian_tw),
+                angka(b.target),
+                angka(b.realisasi),
+                persen(b.capaian),
+                STATUS_LABEL[r.status],
+                r.perubahan or "",
+                PROYEKSI_LABEL[r.proyeksi.status],
+                teks(r.proyeksi.uraian),
+                teks("; ".join(r.kendala)),
+                teks("; ".join(r.rencana_tindak_lanjut)),
+                _ya(lap.contoh),
+            ]
+        )
+    return tulis(KOLOM_RINGKASAN, rows)
