@@ -1,73 +1,145 @@
 """The quarterly summary as an Excel workbook (openpyxl, imported only here).
 
-One sheet per view, frozen header row, column widths that fit, Indonesian
-display formats (``#.##0,00`` in an Indonesian Excel), and plain values only:
-numbers are stored rounded as the report shows them, never as formulas.
+Every sheet prints on A4 landscape one page wide with its title and header
+rows on each page, carries the example-data warning in its title rows and
+printed page header, freezes its header, filters, wraps long text and colours
+status with conditional formats. Numbers are plain values stored rounded as
+the report shows them, never formulas; a column that mixes units (the
+projection) has a units column beside it. Text from data is always text
+(:mod:`renja_cli.render.lembar`), so a narrative like ``=HYPERLINK(…)`` stays
+a narrative. The *Grafik* sheet holds a native Excel bar chart of annual
+capaian with the 100 % line. The data folder is named, not its absolute path.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from renja_cli.laporan.ringkasan import LaporanRingkasan
+from renja_cli.laporan.ringkasan import BarisRingkasan, LaporanRingkasan
 from renja_cli.numbers import round_half_up
-from renja_cli.render.common import STATUS_LABEL
+from renja_cli.render.common import STATUS_LABEL, nama
+from renja_cli.render.lembar import baris, cetak, gaya_judul, tinggi_baris, tulis
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
 
 FMT_PERSEN = '0.00" %"'
 FMT_ANGKA = "#,##0.00"
+FMT_JUMLAH = "#,##0"
 FMT_RUPIAH = '"Rp "#,##0'
 FMT_INDEKS = "0.00"
+
+BARIS_JUDUL = 3
+"""Rows 1-2 are the title and the position (or example-data warning); row 3 the header."""
+
+PERINGATAN_CONTOH = "DATA CONTOH — realisasi ini bukan data resmi"
+
+WARNA_STATUS = {
+    "tercapai": ("C6EFCE", "006100"),
+    "belum tercapai": ("FFC7CE", "9C0006"),
+    "belum ada data": ("FFEB9C", "9C5700"),
+    "tidak terjangkau": ("FFC7CE", "9C0006"),
+    "perlu": ("FFEB9C", "9C5700"),
+}
 
 
 def _r(value: float | None) -> float | None:
     return None if value is None else float(round_half_up(value))
 
 
-def _sheet(
-    wb: Any, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str]
-) -> None:
+def nama_folder(data: str) -> str:
+    """``/home/x/kanreg/data (opsi --data)`` → ``data (opsi --data)``: no absolute path
+    in a file that travels by e-mail."""
+    path, sep, origin = data.rpartition(" (")
+    if not sep:
+        return Path(data).name or data
+    return f"{Path(path).name or path} ({origin}"
+
+
+@dataclass
+class Kolom:
+    judul: str
+    lebar: float
+    format: str | None = None
+    bungkus: bool = False
+    status: bool = False
+    """Coloured by conditional formats (tercapai green, belum red, no data yellow)."""
+
+
+@dataclass
+class Tabel:
+    nama: str
+    kolom: list[Kolom]
+    isi: list[list[Any]]
+    format_sel: dict[tuple[int, int], str] = field(default_factory=dict)
+    """Number format of single cells (row index, column index), for mixed units."""
+    tebal: set[int] = field(default_factory=set)
+    """Row indexes written bold (totals)."""
+    beku: str = "A4"
+
+
+def _sheet(wb: Any, lap: LaporanRingkasan, tabel: Tabel) -> Any:
+    from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(title)
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for row in rows:
-        ws.append(row)
-    for col, fmt in formats.items():
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-            cell.number_format = fmt
-    for index, title_cell in enumerate(ws[1], start=1):
-        values = [title_cell.value, *(r[index - 1] for r in rows)]
-        longest = max(len(_shown(v, formats.get(index))) for v in values)
-        ws.column_dimensions[title_cell.column_letter].width = min(max(8, longest + 2), 60)
-    ws.freeze_panes = "A2"
+    ws = wb.create_sheet(tabel.nama)
+    title = f"Ringkasan TW {lap.triwulan} {lap.tahun} — {lap.kantor} — {tabel.nama}"
+    tulis(ws, 1, 1, title).font = Font(bold=True, size=12)
+    if lap.contoh:
+        tulis(ws, 2, 1, PERINGATAN_CONTOH).font = Font(bold=True, color="C00000")
+    else:
+        tulis(ws, 2, 1, f"Posisi {lap.periode} · target {lap.target_jenis.upper()}")
+    widths = [k.lebar for k in tabel.kolom]
+    gaya_judul(baris(ws, BARIS_JUDUL, [k.judul for k in tabel.kolom]))
+    tinggi_baris(ws, BARIS_JUDUL, widths)
+    top = Alignment(vertical="top")
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for i, values in enumerate(tabel.isi):
+        row = BARIS_JUDUL + 1 + i
+        cells = baris(ws, row, values)
+        for j, (cell, kolom) in enumerate(zip(cells, tabel.kolom, strict=True)):
+            fmt = tabel.format_sel.get((i, j), kolom.format)
+            if fmt and isinstance(cell.value, int | float):
+                cell.number_format = fmt
+            cell.alignment = wrap if kolom.bungkus else top
+            if i in tabel.tebal:
+                cell.font = Font(bold=True)
+        tinggi_baris(ws, row, [k.lebar if k.bungkus else 1e9 for k in tabel.kolom])
+    last_row = BARIS_JUDUL + max(len(tabel.isi), 1)
+    last_col = get_column_letter(len(tabel.kolom))
+    for j, kolom in enumerate(tabel.kolom, start=1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = kolom.lebar
+        if kolom.status and tabel.isi:
+            where = f"{letter}{BARIS_JUDUL + 1}:{letter}{last_row}"
+            for label, (fill, font) in WARNA_STATUS.items():
+                ws.conditional_formatting.add(
+                    where,
+                    CellIsRule(  # type: ignore[no-untyped-call]
+                        operator="equal",
+                        formula=[f'"{label}"'],
+                        fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+                        font=Font(color=font),
+                    ),
+                )
+    ws.freeze_panes = tabel.beku
+    ws.auto_filter.ref = f"A{BARIS_JUDUL}:{last_col}{last_row}"
+    cetak(ws, f"1:{BARIS_JUDUL}", PERINGATAN_CONTOH if lap.contoh else None)
+    return ws
 
 
-def _shown(value: Any, fmt: str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and fmt:
-        return (
-            f"{value:,.2f} %"
-            if fmt == FMT_PERSEN
-            else f"Rp {value:,.0f}"
-            if (fmt == FMT_RUPIAH)
-            else f"{value:,.2f}"
-        )
-    return str(value)
+def _satuan_proyeksi(r: BarisRingkasan) -> tuple[str, str]:
+    """Unit and number format of the projection's 'dibutuhkan' for one row."""
+    if r.proyeksi.jenis in ("butir", "kurangi"):
+        return "butir", FMT_JUMLAH
+    if r.tahunan.persen:
+        return "persen", FMT_PERSEN
+    return r.tahunan.satuan, FMT_ANGKA
 
 
-def render_xlsx(lap: LaporanRingkasan) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    info = wb.worksheets[0]
-    info.title = "Keterangan"
+def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
     rows = []
     for r in lap.baris:
         b = r.tahunan
@@ -75,7 +147,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
             [
                 b.sasaran,
                 b.kode,
-                b.nama_singkat or b.nama,
+                nama(b),
                 b.satuan,
                 _r(r.target_tw),
                 _r(r.capaian_tw),
@@ -86,26 +158,28 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
                 STATUS_LABEL[r.status],
             ]
         )
-    _sheet(
-        wb,
+    return Tabel(
         "Capaian",
         [
-            "Sasaran",
-            "Kode",
-            "Indikator",
-            "Satuan",
-            "Target TW",
-            "Capaian TW",
-            "Target tahunan",
-            "Realisasi",
-            "Capaian tahunan",
-            "Perubahan",
-            "Status",
+            Kolom("Sasaran", 9),
+            Kolom("Kode", 9),
+            Kolom("Indikator", 48, bungkus=True),
+            Kolom("Satuan", 9),
+            Kolom("Target TW", 11, FMT_ANGKA),
+            Kolom("Capaian TW", 12, FMT_PERSEN),
+            Kolom("Target tahunan", 11, FMT_ANGKA),
+            Kolom("Realisasi", 11, FMT_ANGKA),
+            Kolom("Capaian tahunan", 12, FMT_PERSEN),
+            Kolom("Perubahan", 11),
+            Kolom("Status", 16, status=True),
         ],
         rows,
-        {5: FMT_ANGKA, 6: FMT_PERSEN, 7: FMT_ANGKA, 8: FMT_ANGKA, 9: FMT_PERSEN},
+        beku="D4",
     )
-    budget = [
+
+
+def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
+    rows: list[list[Any]] = [
         [
             p.kode,
             p.nama,
@@ -117,7 +191,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
         ]
         for p in lap.panel
     ]
-    budget.append(
+    rows.append(
         [
             "Total",
             "",
@@ -128,55 +202,168 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
             None,
         ]
     )
-    _sheet(
-        wb,
+    return Tabel(
         "Anggaran",
-        ["Sasaran", "Nama", "Pagu", "Realisasi", "Serapan", "Capaian kinerja", "Indeks efisiensi"],
-        budget,
-        {3: FMT_RUPIAH, 4: FMT_RUPIAH, 5: FMT_PERSEN, 6: FMT_PERSEN, 7: FMT_INDEKS},
+        [
+            Kolom("Sasaran", 9),
+            Kolom("Nama", 50, bungkus=True),
+            Kolom("Pagu", 18, FMT_RUPIAH),
+            Kolom("Realisasi", 18, FMT_RUPIAH),
+            Kolom("Serapan", 11, FMT_PERSEN),
+            Kolom("Capaian kinerja", 12, FMT_PERSEN),
+            Kolom("Indeks efisiensi", 12, FMT_INDEKS),
+        ],
+        rows,
+        tebal={len(rows) - 1},
     )
-    _sheet(
-        wb,
+
+
+def _tabel_perhatian(lap: LaporanRingkasan) -> Tabel:
+    return Tabel(
         "Perlu perhatian",
-        ["Kode", "Status", "Kendala", "Rencana tindak lanjut"],
+        [
+            Kolom("Kode", 9),
+            Kolom("Indikator", 32, bungkus=True),
+            Kolom("Status", 16, status=True),
+            Kolom("Kendala", 45, bungkus=True),
+            Kolom("Rencana tindak lanjut", 45, bungkus=True),
+            Kolom("Proyeksi", 40, bungkus=True),
+        ],
         [
             [
                 r.tahunan.kode,
+                nama(r.tahunan),
                 STATUS_LABEL[r.status],
                 "\n".join(r.kendala),
                 "\n".join(r.rencana_tindak_lanjut),
+                r.proyeksi.uraian,
             ]
             for r in lap.perlu_perhatian
         ],
-        {},
     )
-    _sheet(
-        wb,
-        "Proyeksi",
-        ["Kode", "Proyeksi", "Dibutuhkan", "Triwulan tersisa", "Uraian"],
-        [
+
+
+def _tabel_proyeksi(lap: LaporanRingkasan) -> Tabel:
+    rows = []
+    formats: dict[tuple[int, int], str] = {}
+    for i, r in enumerate(lap.baris):
+        satuan, fmt = _satuan_proyeksi(r)
+        formats[(i, 3)] = fmt
+        needed = r.proyeksi.dibutuhkan
+        rows.append(
             [
                 r.tahunan.kode,
+                nama(r.tahunan),
                 PROYEKSI_LABEL[r.proyeksi.status],
-                _r(r.proyeksi.dibutuhkan),
+                _r(needed),
+                satuan if needed is not None else "",
                 r.proyeksi.triwulan_tersisa,
                 r.proyeksi.uraian,
             ]
+        )
+    return Tabel(
+        "Proyeksi",
+        [
+            Kolom("Kode", 9),
+            Kolom("Indikator", 32, bungkus=True),
+            Kolom("Proyeksi", 16, status=True),
+            Kolom("Dibutuhkan", 13),
+            Kolom("Satuan", 9),
+            Kolom("Triwulan tersisa", 10),
+            Kolom("Uraian", 55, bungkus=True),
+        ],
+        rows,
+        format_sel=formats,
+    )
+
+
+def _tabel_grafik(lap: LaporanRingkasan) -> Tabel:
+    return Tabel(
+        "Grafik",
+        [
+            Kolom("Kode", 9),
+            Kolom("Indikator", 32, bungkus=True),
+            Kolom("Capaian tahunan", 12, FMT_PERSEN),
+            Kolom("Target (100 %)", 12, FMT_PERSEN),
+            Kolom("Status", 16, status=True),
+        ],
+        [
+            [
+                r.tahunan.kode,
+                nama(r.tahunan),
+                _r(r.tahunan.capaian),
+                100.0,
+                STATUS_LABEL[r.tahunan.status],
+            ]
             for r in lap.baris
         ],
-        {3: FMT_ANGKA},
     )
-    for line in (
-        ["Ringkasan triwulan", f"TW {lap.triwulan} tahun {lap.tahun}"],
-        ["Kantor", lap.kantor],
-        ["Posisi", lap.periode],
-        ["Target", lap.target_jenis.upper()],
-        ["Data", lap.data],
-        ["Catatan", "DATA CONTOH, bukan data resmi" if lap.contoh else "data resmi"],
-    ):
-        info.append(line)
+
+
+def _grafik(ws: Any, n: int) -> None:
+    """Bar chart of annual capaian with the 100 % target as a line series."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    first, last = BARIS_JUDUL + 1, BARIS_JUDUL + n
+    categories = Reference(ws, min_col=1, min_row=first, max_row=last)
+    bar = BarChart()
+    bar.type = "col"
+    bar.title = "Capaian tahunan terhadap target (garis = 100 %)"
+    bar.y_axis.title = "Capaian (%)"
+    bar.y_axis.number_format = "0"
+    bar.y_axis.scaling.min = 0
+    bar.x_axis.title = "Indikator"
+    bar.add_data(Reference(ws, min_col=3, min_row=BARIS_JUDUL, max_row=last), titles_from_data=True)
+    bar.set_categories(categories)
+    line = LineChart()
+    line.add_data(
+        Reference(ws, min_col=4, min_row=BARIS_JUDUL, max_row=last), titles_from_data=True
+    )
+    line.set_categories(categories)
+    line.series[0].graphicalProperties.line.solidFill = "C00000"
+    line.series[0].graphicalProperties.line.width = 28575  # 2.25 pt
+    line.series[0].marker.symbol = "none"
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    bar += line
+    bar.legend.position = "b"
+    bar.width, bar.height = 26, 12
+    ws.add_chart(bar, "G3")
+
+
+def render_xlsx(lap: LaporanRingkasan) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    info = wb.worksheets[0]
+    info.title = "Keterangan"
+    tulis(info, 1, 1, f"Ringkasan TW {lap.triwulan} {lap.tahun} — {lap.kantor}").font = Font(
+        bold=True, size=12
+    )
+    if lap.contoh:
+        tulis(info, 2, 1, PERINGATAN_CONTOH).font = Font(bold=True, color="C00000")
+    lines = [
+        ("Ringkasan triwulan", f"TW {lap.triwulan} tahun {lap.tahun}"),
+        ("Kantor", lap.kantor),
+        ("Posisi", lap.periode),
+        ("Target", lap.target_jenis.upper()),
+        ("Data", nama_folder(lap.data)),
+        ("Catatan", "DATA CONTOH, bukan data resmi" if lap.contoh else "data resmi"),
+    ]
+    for i, (key, value) in enumerate(lines, start=BARIS_JUDUL + 1):
+        tulis(info, i, 1, key).font = Font(bold=True)
+        tulis(info, i, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
     info.column_dimensions["A"].width = 20
     info.column_dimensions["B"].width = 70
+    cetak(info, f"1:{BARIS_JUDUL}", PERINGATAN_CONTOH if lap.contoh else None)
+    _sheet(wb, lap, _tabel_capaian(lap))
+    grafik = _sheet(wb, lap, _tabel_grafik(lap))
+    if lap.baris:
+        _grafik(grafik, len(lap.baris))
+    _sheet(wb, lap, _tabel_anggaran(lap))
+    _sheet(wb, lap, _tabel_perhatian(lap))
+    _sheet(wb, lap, _tabel_proyeksi(lap))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
