@@ -105,6 +105,12 @@ KODE: dict[str, str] = {
     "atau aturan bobot/gabung/per tidak dikenal",
     "R419": "nomor unsur di judul kolom (mis. 'U8.') berbeda dengan unsur menurut namanya; "
     "nama yang dipakai (*peringatan*)",
+    # input workbook (renja templat / renja impor)
+    "R501": "buku kerja isian tidak dapat dibaca (bukan .xlsx, rusak)",
+    "R502": "buku kerja isian tidak cocok: lembar atau judul kolom hilang/diubah, isian tahun "
+    "atau triwulan lain",
+    "R503": "sel isian berisi rumus atau galat Excel (rumus tidak pernah dihitung)",
+    "R504": "lembar rekaman isian kosong padahal berkasnya sudah ada di folder triwulan",
     # usage
     "U001": "opsi atau argumen tidak valid",
     "U002": "tahun, folder data atau berkas masukan tidak ada",

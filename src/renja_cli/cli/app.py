@@ -353,6 +353,83 @@ def validasi(
         raise typer.Exit(EXIT_INVALID)
 
 
+@app.command("templat")
+def templat(
+    tahun: TahunOpt = None,
+    triwulan: Annotated[
+        int | None, typer.Option("--triwulan", "-w", help="Triwulan yang diisi, 1-4 (wajib).")
+    ] = None,
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran",
+            "-o",
+            help="Berkas .xlsx yang ditulis (bawaan: isian-<tahun>-tw<N>.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
+    isi: Annotated[
+        bool, typer.Option("--isi", help="Isi dengan berkas triwulan itu yang sudah ada.")
+    ] = False,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas keluaran yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Buku kerja Excel untuk mengisi realisasi satu triwulan; kembalikan dengan renja impor."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.io.tulis import tulis_atomik
+    from renja_cli.isian.templat import buat_templat
+
+    source = resolve_data_dir(data)
+    tahun = _need_tahun(tahun)
+    path = keluaran or Path(f"isian-{tahun}-tw{triwulan}.xlsx")
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"berkas keluaran harus .xlsx, bukan '{path.suffix}'", code="U001")
+    hasil = buat_templat(source, tahun, triwulan, isi)
+    tulis_atomik(path, hasil.isi, timpa, masukan=[source.root])
+    sheets = ", ".join(r.nama for r in hasil.tata.rekaman)
+    typer.echo(f"ditulis: {path}")
+    typer.echo(f"lembar rekaman: {sheets or '-'}")
+    typer.echo(f"isi awal: {hasil.praisi.asal or 'kosong'}")
+    typer.echo(
+        f"Setelah diisi: renja impor {path} --tahun {tahun} --triwulan {hasil.tata.triwulan}"
+    )
+
+
+@app.command("impor")
+def impor(
+    berkas: Annotated[
+        Path,
+        typer.Argument(help="Buku kerja isian (.xlsx) dari renja templat.", show_default=False),
+    ],
+    tahun: TahunOpt = None,
+    triwulan: Annotated[
+        int | None, typer.Option("--triwulan", "-w", help="Triwulan buku kerja itu, 1-4 (wajib).")
+    ] = None,
+    timpa: Annotated[
+        bool, typer.Option("--timpa", help="Timpa tw<N>.yaml dan CSV triwulan yang sudah ada.")
+    ] = False,
+    data: DataOpt = None,
+) -> None:
+    """Baca buku kerja isian, periksa seperti validasi, lalu tulis tw<N>.yaml dan CSV-nya."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.isian.impor import siapkan_impor
+
+    source = resolve_data_dir(data)
+    hasil = siapkan_impor(source, berkas, _need_tahun(tahun), triwulan)
+    typer.echo(
+        f"{berkas}: lolos validasi ({hasil.indikator} indikator berisi, "
+        f"{hasil.baris_rekaman} baris rekaman)"
+    )
+    console = _stderr()
+    for w in hasil.peringatan:
+        console.print(f"[bold yellow]peringatan[/] {w.location}: {w.code} {w.message}", markup=True)
+    typer.echo("Perubahan terhadap berkas yang ada:")
+    for line in hasil.perubahan:
+        typer.echo(f"  {line}")
+    for path in hasil.tulis(timpa):
+        typer.echo(f"ditulis: {path}")
+
+
 @app.command("skema")
 def skema(
     keluaran: Annotated[

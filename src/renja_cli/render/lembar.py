@@ -11,6 +11,7 @@ the control characters an xlsx cannot hold instead of failing on them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -45,7 +46,7 @@ def baris(ws: Any, row: int, values: list[Any], start: int = 1) -> list[Any]:
     return [tulis(ws, row, start + i, v) for i, v in enumerate(values)]
 
 
-def tinggi_baris(ws: Any, row: int, lebar: list[float]) -> None:
+def tinggi_baris(ws: Any, row: int, lebar: Sequence[float]) -> None:
     """Set the height of a row with wrapped text from its longest cell.
 
     Excel recomputes heights it has not been told; LibreOffice and printing

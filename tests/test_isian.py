@@ -1,0 +1,549 @@
+"""``renja templat`` and ``renja impor``: the input workbook round trip."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from renja_cli.formula.arsip import DOKUMEN_ARSIP
+from tests.conftest import DATA
+from tests.injeksi import NAMA_INSTANSI, RUMUS, TEKS_BERBAHAYA, data_injeksi
+
+TW3 = DATA / "realisasi" / "2025" / "tw3"
+
+
+def _templat(renja: Any, data: Path, path: Path, triwulan: str = "3", *extra: str) -> Path:
+    result = renja(
+        "templat", "--tahun", "2025", "--triwulan", triwulan, "--data", str(data),
+        "--keluaran", str(path), *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _impor(renja: Any, data: Path, path: Path, triwulan: str = "3", *extra: str) -> Any:
+    return renja(
+        "impor", str(path), "--tahun", "2025", "--triwulan", triwulan, "--data", str(data), *extra
+    )
+
+
+@pytest.fixture(scope="module")
+def isian_tw3(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``templat --isi`` of the fixture's TW III, made once."""
+    from typer.testing import CliRunner
+
+    from renja_cli.cli.app import app
+
+    path = tmp_path_factory.mktemp("isian") / "isian-tw3.xlsx"
+    result = CliRunner().invoke(
+        app,
+        ["templat", "--tahun", "2025", "--triwulan", "3", "--isi", "--data", str(DATA),
+         "-o", str(path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def kecil(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture with 20 NIPs per archive file instead of 2.000: the problem cases
+    below edit and re-read the workbook dozens of times."""
+    root = tmp_path_factory.mktemp("kecil") / "data"
+    shutil.copytree(DATA, root)
+    for path in root.glob("realisasi/2025/tw*/arsip-digital.csv"):
+        path.write_text("".join(path.read_text().splitlines(keepends=True)[:21]))
+    return root
+
+
+@pytest.fixture(scope="module")
+def isian_kecil(kecil: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from renja_cli.cli.app import app
+
+    path = tmp_path_factory.mktemp("isian-kecil") / "isian-tw3.xlsx"
+    result = CliRunner().invoke(
+        app,
+        ["templat", "--tahun", "2025", "--triwulan", "3", "--isi", "--data", str(kecil),
+         "-o", str(path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def buku(isian_kecil: Path, tmp_path: Path) -> Path:
+    """A private copy of the (small) TW III workbook to edit."""
+    target = tmp_path / "isian-tw3.xlsx"
+    shutil.copy(isian_kecil, target)
+    return target
+
+
+@pytest.fixture
+def data_kecil(kecil: Path, tmp_path: Path) -> Path:
+    """A private copy of the small data folder the workbook ``buku`` came from."""
+    target = tmp_path / "kecil"
+    shutil.copytree(kecil, target)
+    return target
+
+
+def _ubah(path: Path, edit: Callable[[Any], None]) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    edit(wb)
+    wb.save(path)
+
+
+def _baris(ws: Any, kode: str, kolom: int = 1) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, kolom).value == kode)
+
+
+def _kolom(ws: Any, judul: str) -> str:
+    return next(c.column_letter for c in ws[1] if c.value == judul)
+
+
+def _sel(wb: Any, sheet: str, kode: str, judul: str) -> str:
+    ws = wb[sheet]
+    return f"{_kolom(ws, judul)}{_baris(ws, kode)}"
+
+
+def _snapshot(data: Path) -> dict[Path, bytes]:
+    return {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+
+# --- the round trip -------------------------------------------------------------
+
+
+def _normal(text: str, root: Path) -> Any:
+    """A command's JSON with paths and CSV line numbers taken out, instansi rows sorted."""
+    payload = json.loads(text.replace(str(root), "<data>"))
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items() if k not in ("baris", "berkas")}
+        if isinstance(value, list):
+            items = [walk(v) for v in value]
+            if items and all(isinstance(i, dict) and "kode" in i for i in items):
+                items.sort(key=lambda i: str(i["kode"]))
+            return items
+        return value
+
+    return walk(payload)
+
+
+def _semua_keluaran(renja: Any, data: Path) -> dict[str, Any]:
+    out = {}
+    for tw in ("1", "2", "3"):
+        common = ("--tahun", "2025", "--triwulan", tw, "--data", str(data), "--format", "json")
+        out[f"capaian {tw}"] = renja("capaian", *common).stdout
+        out[f"ringkasan {tw}"] = renja("ringkasan", *common).stdout
+        for i in range(1, 14):
+            out[f"rincian IKK.{i} {tw}"] = renja("rincian", f"IKK.{i}", *common).stdout
+    assert all(out.values())
+    return {k: _normal(v, data) for k, v in out.items()}
+
+
+def test_round_trip_gives_the_same_figures_for_every_command(
+    renja: Any, isian_tw3: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "salinan"
+    shutil.copytree(DATA, copy)
+    (copy / "realisasi" / "2025" / "tw3.yaml").unlink()
+    shutil.rmtree(copy / "realisasi" / "2025" / "tw3")
+    result = _impor(renja, copy, isian_tw3)
+    assert result.exit_code == 0, result.output
+    assert "tw3.yaml: baru" in result.stdout
+    assert "tw3/arsip-digital.csv: baru (2.000 baris)" in result.stdout
+    assert _semua_keluaran(renja, copy) == _semua_keluaran(renja, DATA)
+    assert renja("validasi", str(copy)).exit_code == 0
+
+
+def test_reimport_into_the_same_data_changes_nothing(
+    renja: Any, isian_tw3: Path, data_copy: Path
+) -> None:
+    result = _impor(renja, data_copy, isian_tw3, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "  tw3.yaml: sama" in lines
+    assert "  tw3/indeks-kualitas-data.csv: sama (43 baris)" in lines
+    assert "  tw3/arsip-digital.csv: sama (2.000 baris)" in lines
+    assert _semua_keluaran(renja, data_copy) == _semua_keluaran(renja, DATA)
+    written = yaml.safe_load((data_copy / "realisasi" / "2025" / "tw3.yaml").read_text())
+    assert written["contoh"] is True
+    assert written["realisasi"]["IKK.13"] == {"pembilang": 1, "penyebut": 0}
+    assert written["anggaran"] == {
+        "SK.1": 240000000, "SK.4": 30000000, "SK.6": 95000000, "SK.7": 3450000000
+    }  # fmt: skip
+
+
+def test_google_sheets_download_reads_the_same(
+    renja: Any, isian_tw3: Path, tmp_path: Path, data_copy: Path
+) -> None:
+    """A workbook of plain values (no validation, protection, styles, number formats)."""
+    from openpyxl import Workbook, load_workbook
+
+    source = load_workbook(isian_tw3)
+    plain = Workbook()
+    plain.remove(plain.active)
+    for ws in source.worksheets:
+        target = plain.create_sheet(ws.title)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    value = cell.value
+                    if isinstance(value, int) and not isinstance(value, bool):
+                        value = float(value)  # Sheets stores every number as a double
+                    target.cell(cell.row, cell.column, value)
+    path = tmp_path / "sheets.xlsx"
+    plain.save(path)
+    first = _impor(renja, data_copy, isian_tw3, "3", "--timpa")
+    assert first.exit_code == 0, first.output
+    before = _snapshot(data_copy)
+    result = _impor(renja, data_copy, path, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    after = _snapshot(data_copy)
+    strip = re.compile(rb"^#.*\n", re.M)
+    assert {k: strip.sub(b"", v) for k, v in after.items()} == {
+        k: strip.sub(b"", v) for k, v in before.items()
+    }
+
+
+def test_changes_are_listed_and_need_timpa(renja: Any, buku: Path, data_kecil: Path) -> None:
+    def edit(wb: Any) -> None:
+        wb["Realisasi"][_sel(wb, "Realisasi", "IKK.4", "Pembilang")] = 13000
+        wb["Realisasi"][_sel(wb, "Realisasi", "IKK.9", "Kendala")] = "Kendala baru."
+        wb["arsip-digital"]["C2"] = 0
+        wb["Anggaran"]["D2"] = 250_000_000
+
+    _ubah(buku, edit)
+    before = _snapshot(data_kecil)
+    result = _impor(renja, data_kecil, buku)
+    assert result.exit_code == 2
+    assert "--timpa" in result.stderr
+    assert "IKK.4: pembilang 12.340 → 13.000" in result.stdout
+    assert "IKK.9: kendala diubah" in result.stdout
+    assert "anggaran SK.1 Rp 240.000.000 → Rp 250.000.000" in result.stdout
+    assert "tw3/arsip-digital.csv: 20 → 20 baris (0 baru, 0 dihapus, 1 diubah)" in (result.stdout)
+    assert "tw3/manajemen-talenta.csv: sama (44 baris)" in result.stdout
+    assert _snapshot(data_kecil) == before  # nothing written
+    result = _impor(renja, data_kecil, buku, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    assert "ditulis:" in result.stdout
+    rincian = json.loads(
+        renja("rincian", "IKK.4", "--tahun", "2025", "--triwulan", "3", "-f", "json",
+              "--data", str(data_kecil)).stdout
+    )  # fmt: skip
+    assert rincian["pembilang"] == 13000
+
+
+def test_new_quarter_from_an_empty_template(renja: Any, data_copy: Path, tmp_path: Path) -> None:
+    path = _templat(renja, data_copy, tmp_path / "tw4.xlsx", "4")
+    result = _impor(renja, data_copy, path, "4")
+    assert result.exit_code == 1  # four instansi sheets left empty
+    assert re.search(r"tw4\.xlsx!manajemen-talenta!A2: R313 .*Tersedia = tidak", result.stderr)
+
+    def edit(wb: Any) -> None:
+        ws = wb["Realisasi"]
+        for kode in ("IKK.3", "IKK.5", "IKK.7", "IKK.8"):
+            ws[_sel(wb, "Realisasi", kode, "Tersedia")] = "tidak"
+        ws[_sel(wb, "Realisasi", "IKK.11", "Nilai")] = 78.5
+        talenta = wb["penilaian-merit"]
+        assert talenta["A2"].value == "PROV-BALI" and talenta["C2"].value is None
+
+    _ubah(path, edit)
+    result = _impor(renja, data_copy, path, "4")
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data_copy / "realisasi" / "2025" / "tw4.yaml").read_text())
+    assert written["realisasi"]["IKK.11"] == {"nilai": 78.5}
+    assert written["realisasi"]["IKK.3"] == {"tersedia": False}
+    assert "contoh" not in written
+    capaian = renja("capaian", "--tahun", "2025", "--triwulan", "4", "-f", "json",
+                    "--data", str(data_copy))  # fmt: skip
+    assert capaian.exit_code == 0, capaian.output
+    assert renja("validasi", str(data_copy)).exit_code == 0
+
+
+# --- the workbook ---------------------------------------------------------------
+
+
+def test_layout_validations_and_protection(isian_tw3: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(isian_tw3)
+    assert wb.sheetnames == [
+        "Petunjuk", "Realisasi", "ikm-pembinaan", "manajemen-talenta", "indeks-kualitas-data",
+        "arsip-digital", "pembinaan-merit", "penilaian-merit", "rekomendasi-wasdal",
+        "Anggaran", "Instansi",
+    ]  # fmt: skip
+    for ws in wb.worksheets:
+        assert ws.protection.sheet and not ws.protection.password, ws.title
+    real = wb["Realisasi"]
+    assert real.freeze_panes == "D2"
+    assert [c.value for c in real[1]][:8] == [
+        "Kode", "Komponen", "Indikator / komponen", "Satuan", "Target TW 3",
+        "Target tahunan (PK)", "Cara mengisi", "Nilai",
+    ]  # fmt: skip
+    rules = {str(dv.sqref): dv for dv in real.data_validations.dataValidation}
+
+    def rule_of(ref: str) -> Any:
+        return next(dv for refs, dv in rules.items() if ref in refs.split())
+
+    ikk1 = _sel(wb, "Realisasi", "IKK.1", "Nilai")
+    assert (rule_of(ikk1).type, rule_of(ikk1).formula1, rule_of(ikk1).formula2) == (
+        "decimal", "25", "100"
+    )  # fmt: skip
+    pembilang = rule_of(_sel(wb, "Realisasi", "IKK.4", "Pembilang"))
+    assert (pembilang.type, pembilang.formula1) == ("whole", "0")
+    assert rule_of(_sel(wb, "Realisasi", "IKK.4", "Tersedia")).formula1 == '"ya,tidak"'
+    assert real[_sel(wb, "Realisasi", "IKK.4", "Pembilang")].protection.locked is False
+    assert real[_sel(wb, "Realisasi", "IKK.4", "Kode")].protection.locked is True
+    assert real[_sel(wb, "Realisasi", "IKK.11", "Pembilang")].protection.locked is True
+
+    talenta = wb["manajemen-talenta"]
+    assert [c.value for c in talenta[1]][:3] == ["instansi", "nama", "talent_pool"]
+    assert talenta.max_row == 45 and talenta.freeze_panes == "C2"
+    assert (talenta["A2"].value, talenta["B2"].value) == ("PROV-BALI", "Pemerintah Provinsi Bali")
+    assert talenta["A2"].protection.locked and talenta["B2"].protection.locked
+    assert talenta["C2"].protection.locked is False
+    assert [dv.formula1 for dv in talenta.data_validations.dataValidation] == ['"ya,tidak"']
+
+    merit = wb["pembinaan-merit"].data_validations.dataValidation[0]
+    assert (merit.type, merit.formula1, merit.formula2) == ("decimal", "100", "400")
+
+    arsip = wb["arsip-digital"]
+    assert [c.value for c in arsip[1]][:10] == ["nip", *DOKUMEN_ARSIP]
+    assert arsip["A2"].value == "198001062018051000" and arsip["A2"].data_type == "s"
+    assert arsip["A2"].number_format == "@" and arsip.column_dimensions["A"].number_format == "@"
+    kinds = {dv.type: dv for dv in arsip.data_validations.dataValidation}
+    assert (kinds["textLength"].operator, kinds["textLength"].formula1) == ("equal", "18")
+    assert kinds["list"].formula1 == '"1,0"'
+    assert arsip.column_dimensions["B"].protection.locked is False  # rows can be added
+
+    register = wb["rekomendasi-wasdal"]
+    assert [c.value for c in register[1]] == [
+        "nomor", "instansi", "triwulan_terbit", "ditindaklanjuti"
+    ]  # fmt: skip
+    by_type = {(dv.type, dv.formula1): dv for dv in register.data_validations.dataValidation}
+    assert ("whole", "1") in by_type and by_type[("whole", "1")].formula2 == "3"
+    instansi = by_type[("list", "Instansi!$A$2:$A$45")]
+    assert instansi.errorStyle == "warning"  # official names are accepted too
+    assert register.protection.insertRows is False  # rows can be inserted
+
+    budget = wb["Anggaran"]
+    assert budget["A2"].value == "SK.1" and budget["C2"].value == 885_000_000
+    assert budget["D2"].value == 240_000_000 and budget["D2"].protection.locked is False
+    assert wb["Instansi"].max_row == 45
+
+    info = wb["Petunjuk"]
+    labels = {info.cell(r, 1).value: info.cell(r, 2).value for r in range(1, 15)}
+    assert labels["Tahun"] == 2025 and labels["Triwulan"] == 3
+    assert labels["Data contoh"] == "ya" and labels["Folder data"] == "kanreg10"
+
+
+def test_without_isi_the_previous_quarter_carries_over(renja: Any, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(_templat(renja, DATA, tmp_path / "tw4.xlsx", "4"))
+    arsip = wb["arsip-digital"]
+    assert arsip.max_row == 2001  # the 2.000 NIPs of TW III
+    assert all(arsip.cell(r, 2).value is None for r in range(2, 50))  # flags measured anew
+    register = wb["rekomendasi-wasdal"]
+    assert register["A2"].value == "REK-2025-01" and register.max_row == 7
+    assert wb["manajemen-talenta"]["C2"].value is None
+    real = wb["Realisasi"]
+    assert real[_sel(wb, "Realisasi", "IKK.11", "Nilai")].value is None
+    assert wb["Petunjuk"]["B8"].value == "tidak"  # not example data unless said so
+
+
+def test_isi_needs_the_quarter(renja: Any, tmp_path: Path) -> None:
+    result = renja(
+        "templat", "--tahun", "2025", "--triwulan", "4", "--isi", "--data", str(DATA),
+        "-o", str(tmp_path / "x.xlsx"),
+    )  # fmt: skip
+    assert result.exit_code == 2 and "tw4.yaml" in result.stderr
+
+
+def test_templat_never_writes_into_the_data(renja: Any, data_copy: Path) -> None:
+    result = renja(
+        "templat", "--tahun", "2025", "--triwulan", "3", "--data", str(data_copy),
+        "-o", str(data_copy / "isian.xlsx"),
+    )  # fmt: skip
+    assert result.exit_code == 2 and "folder data masukan" in result.stderr
+
+
+# --- text stays text ------------------------------------------------------------
+
+
+def test_formula_like_text_round_trips_as_text(renja: Any, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = data_injeksi(tmp_path)
+    path = _templat(renja, data, tmp_path / "injeksi.xlsx", "3", "--isi")
+    wb = load_workbook(path)
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    kendala = wb["Realisasi"][_sel(wb, "Realisasi", "IKK.4", "Kendala")]
+    assert kendala.value == "\n".join(TEKS_BERBAHAYA) and kendala.data_type == "s"
+    assert kendala.quotePrefix
+    assert wb["Realisasi"][_sel(wb, "Realisasi", "IKK.4", "Indikator / komponen")].value == RUMUS
+    assert wb["Instansi"]["B3"].value == NAMA_INSTANSI and wb["Instansi"]["B3"].data_type == "s"
+    assert wb["manajemen-talenta"]["B3"].value == NAMA_INSTANSI
+    original = yaml.safe_load((data / "realisasi" / "2025" / "tw3.yaml").read_text())
+    result = _impor(renja, data, path, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data / "realisasi" / "2025" / "tw3.yaml").read_text())
+    assert written["realisasi"]["IKK.4"]["kendala"] == list(TEKS_BERBAHAYA)
+    assert written["realisasi"]["IKK.4"] == original["realisasi"]["IKK.4"]
+
+
+# --- problems, each at the cell it came from ------------------------------------
+
+
+def _galat(renja: Any, data: Path, path: Path, triwulan: str = "3") -> str:
+    before = _snapshot(data)
+    result = _impor(renja, data, path, triwulan, "--timpa")
+    assert result.exit_code == 1, result.output
+    assert _snapshot(data) == before  # nothing written
+    return str(result.stderr)
+
+
+def _set(sheet: str, ref: Callable[[Any], str] | str, value: Any) -> Callable[[Any], str]:
+    def edit(wb: Any) -> str:
+        cell = ref(wb) if callable(ref) else ref
+        wb[sheet][cell] = value
+        return f"{sheet}!{cell}"
+
+    return edit
+
+
+def _real(kode: str, judul: str) -> Callable[[Any], str]:
+    return lambda wb: _sel(wb, "Realisasi", kode, judul)
+
+
+def _ganti_nilai(kode: str, judul: str, value: Any) -> Callable[[Any], str]:
+    """Move an indicator's value from Nilai to another column (Google Sheets has no locks)."""
+
+    def edit(wb: Any) -> str:
+        wb["Realisasi"][_sel(wb, "Realisasi", kode, "Nilai")] = None
+        return _set("Realisasi", _real(kode, judul), value)(wb)
+
+    return edit
+
+
+CASES: dict[str, tuple[Callable[[Any], str], str]] = {
+    "nilai di luar rentang": (_set("Realisasi", _real("IKK.11", "Nilai"), 120), "R207"),
+    "pembilang melebihi penyebut": (_set("Realisasi", _real("IKK.13", "Pembilang"), 5), "R206"),
+    "pembilang pecahan": (_set("Realisasi", _real("IKK.4", "Pembilang"), 12.5), "R103"),
+    "nilai bukan angka": (_set("Realisasi", _real("IKK.11", "Nilai"), "tujuh enam"), "R103"),
+    "nilai berkoma sebagai teks": (_set("Realisasi", _real("IKK.11", "Nilai"), "76,1,2"), "R103"),
+    "ya/tidak salah": (_set("Realisasi", _real("IKK.11", "Sementara"), "mungkin"), "R103"),
+    "bentuk tidak cocok formula": (_ganti_nilai("IKK.11", "Pembilang", 76), "R205"),
+    "dua kali: nilai dan lembar": (_set("Realisasi", _real("IKK.6", "Nilai"), 30), "R204"),
+    "kode tidak dikenal": (_set("Realisasi", _real("IKK.11", "Kode"), "IKK.99"), "R203"),
+    "kolom di baris komponen": (
+        _set("Realisasi", lambda wb: f"O{_baris(wb['Realisasi'], 'ikm_layanan', 2)}", "x"),
+        "R205",
+    ),
+    "rumus di nilai": (_set("Realisasi", _real("IKK.11", "Nilai"), "=76+1"), "R503"),
+    "rumus di narasi": (_set("Realisasi", _real("IKK.9", "Kendala"), '=HYPERLINK("x")'), "R503"),
+    "galat Excel": (_set("Realisasi", _real("IKK.12", "Nilai"), "#N/A"), "R503"),
+    "rumus di rekaman": (_set("arsip-digital", "C5", "=1"), "R503"),
+    "bukan ya/tidak di rekaman": (_set("manajemen-talenta", "C3", "mungkin"), "R304"),
+    "bukan angka di rekaman": (_set("indeks-kualitas-data", "C4", "sembilan"), "R304"),
+    "angka ambigu di rekaman": (_set("indeks-kualitas-data", "C4", "94.990"), "R304"),
+    "di luar skala": (_set("pembinaan-merit", "C5", 450), "R309"),
+    "instansi tidak dikenal": (_set("rekomendasi-wasdal", "B3", "Kabupaten Atlantis"), "R306"),
+    "instansi ambigu": (_set("rekomendasi-wasdal", "B3", "Bima"), "R305"),
+    "kode instansi diubah": (_set("pembinaan-merit", "A6", "KAB-ATLANTIS"), "R306"),
+    "nomor ganda": (_set("rekomendasi-wasdal", "A4", "REK-2025-01"), "R308"),
+    "NIP ganda": (_set("arsip-digital", "A4", "198001062018051000"), "R308"),
+    "NIP pendek": (_set("arsip-digital", "A6", "12345"), "R311"),
+    "NIP sebagai angka": (_set("arsip-digital", "A7", 1.98001062018051e17), "R311"),
+    "tertanggal sesudah triwulan": (_set("rekomendasi-wasdal", "C3", 4), "R312"),
+    "kegiatan di luar rentang": (_set("ikm-pembinaan", "C3", 120), "R207"),
+    "baris baru dalam sel": (_set("ikm-pembinaan", "A3", "Rakor\nNTT"), "R302"),
+    "anggaran pecahan": (_set("Anggaran", "D3", 1.5), "R103"),
+    "anggaran negatif": (_set("Anggaran", "D3", -5), "R103"),
+    "sasaran tidak dikenal": (_set("Anggaran", "A2", "SK.9"), "R203"),
+    "data contoh bukan ya/tidak": (_set("Petunjuk", "B8", "entah"), "R103"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_every_problem_is_reported_at_its_cell(
+    renja: Any, buku: Path, data_kecil: Path, case: str
+) -> None:
+    from openpyxl import load_workbook
+
+    edit, code = CASES[case]
+    wb = load_workbook(buku)
+    where = edit(wb)
+    wb.save(buku)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!{where}: {code} " in stderr, stderr
+
+
+def test_duplicate_rows_in_realisasi(renja: Any, buku: Path, data_kecil: Path) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["Realisasi"]
+        row = _baris(ws, "IKK.11")
+        ws[f"A{row + 1}"] = "IKK.11"  # IKK.12's row now claims to be IKK.11
+
+    _ubah(buku, edit)
+    stderr = _galat(renja, data_kecil, buku)
+    assert re.search(r"Realisasi!A\d+: R210 baris IKK\.11 ganda", stderr)
+
+
+def test_wrong_quarter_or_year(renja: Any, buku: Path, data_kecil: Path) -> None:
+    result = _impor(renja, data_kecil, buku, "4")
+    assert result.exit_code == 1
+    assert f"{buku}!Petunjuk!B5: R502 buku kerja ini untuk triwulan 3, bukan 4" in result.stderr
+
+
+def test_missing_sheet_and_changed_header(renja: Any, buku: Path, data_kecil: Path) -> None:
+    def edit(wb: Any) -> None:
+        del wb["penilaian-merit"]
+        wb["pembinaan-merit"]["C1"] = "skor"
+
+    _ubah(buku, edit)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!penilaian-merit: R502 lembar 'penilaian-merit' tidak ada" in stderr
+    assert f"{buku}!pembinaan-merit!A1: R502 kolom nilai tidak ada" in stderr
+
+
+def test_empty_sheet_beside_an_existing_file(renja: Any, buku: Path, data_kecil: Path) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["penilaian-merit"]
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, 3).value = None
+
+    _ubah(buku, edit)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!penilaian-merit!A2: R504 lembar penilaian-merit kosong" in stderr
+
+
+def test_not_a_workbook(renja: Any, tmp_path: Path, data_kecil: Path) -> None:
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(b"bukan zip")
+    result = _impor(renja, data_kecil, path)
+    assert result.exit_code == 1 and "R501" in result.stderr
+    result = _impor(renja, data_kecil, tmp_path / "tidak-ada.xlsx")
+    assert result.exit_code == 1 and "R000" in result.stderr
+    result = _impor(renja, data_kecil, tmp_path / "isian.csv")
+    assert result.exit_code == 2 and "U001" in result.stderr
+
+
+def test_problems_elsewhere_keep_their_own_path(renja: Any, buku: Path, data_kecil: Path) -> None:
+    tw2 = data_kecil / "realisasi" / "2025" / "tw2.yaml"
+    tw2.write_text(tw2.read_text().replace("tahun: 2025", "tahun: 2024", 1))
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{tw2}:" in stderr and "R201" in stderr
+    assert "renja-impor-" not in stderr  # never the temporary copy
