@@ -122,13 +122,21 @@ def _snapshot(data: Path) -> dict[Path, bytes]:
 # --- the round trip -------------------------------------------------------------
 
 
+def _nomor_baris(key: str, value: Any) -> bool:
+    """CSV line numbers and file paths: they differ, the figures must not."""
+    if key == "berkas":
+        return True
+    lines = value if isinstance(value, list) else [value]
+    return key == "baris" and all(isinstance(v, int) for v in lines)
+
+
 def _normal(text: str, root: Path) -> Any:
     """A command's JSON with paths and CSV line numbers taken out, instansi rows sorted."""
     payload = json.loads(text.replace(str(root), "<data>"))
 
     def walk(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items() if k not in ("baris", "berkas")}
+            return {k: walk(v) for k, v in value.items() if not _nomor_baris(k, v)}
         if isinstance(value, list):
             items = [walk(v) for v in value]
             if items and all(isinstance(i, dict) and "kode" in i for i in items):

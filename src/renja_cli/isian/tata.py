@@ -102,9 +102,6 @@ class LembarRekaman:
         """The column naming a row (instansi, NIP, item number, event)."""
         return self.kolom[0].nama
 
-    def cari(self, nama: str) -> KolomRekaman | None:
-        return next((k for k in self.kolom if k.nama == nama), None)
-
 
 @dataclass(frozen=True, slots=True)
 class BarisRealisasi:
@@ -139,9 +136,6 @@ class TataIsian:
     @property
     def periode(self) -> str:
         return f"tw{self.triwulan}"
-
-    def lembar_berkas(self, berkas: str) -> LembarRekaman | None:
-        return next((r for r in self.rekaman if r.berkas == berkas), None)
 
 
 def _angka(value: float) -> str:
