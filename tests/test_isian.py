@@ -549,6 +549,14 @@ def test_not_a_workbook(renja: Any, tmp_path: Path, data_kecil: Path) -> None:
     assert result.exit_code == 2 and "U001" in result.stderr
 
 
+def test_bundled_data_is_never_written(
+    renja: Any, buku: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./data here: the bundled data would be chosen
+    result = renja("impor", str(buku), "--tahun", "2025", "--triwulan", "3")
+    assert result.exit_code == 2 and "data bawaan paket" in result.stderr
+
+
 def test_problems_elsewhere_keep_their_own_path(renja: Any, buku: Path, data_kecil: Path) -> None:
     tw2 = data_kecil / "realisasi" / "2025" / "tw2.yaml"
     tw2.write_text(tw2.read_text().replace("tahun: 2025", "tahun: 2024", 1))

@@ -670,6 +670,12 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
     from renja_cli.laporan.validasi import validasi
 
     tw = cek_triwulan_isian(triwulan)
+    if source.bawaan:
+        raise UsageError(
+            "impor menulis ke folder data; beri --data FOLDER atau RENJA_DATA (data bawaan "
+            "paket tidak pernah ditulis)",
+            code="U002",
+        )
     if path.suffix.casefold() not in (".xlsx", ".xlsm"):
         raise UsageError(f"'{path}' bukan berkas .xlsx", Location(path), code="U001")
     tata, referensi = muat_tata(source, tahun, tw)
