@@ -436,6 +436,16 @@ def _real(kode: str, judul: str) -> Callable[[Any], str]:
     return lambda wb: _sel(wb, "Realisasi", kode, judul)
 
 
+def _dua(kode: str, judul: str, value: Any) -> Callable[[Any], str]:
+    """A second shape on a row that has one: the entry's rule is reported at its code."""
+
+    def edit(wb: Any) -> str:
+        _set("Realisasi", _real(kode, judul), value)(wb)
+        return f"Realisasi!{_sel(wb, 'Realisasi', kode, 'Kode')}"
+
+    return edit
+
+
 def _ganti_nilai(kode: str, judul: str, value: Any) -> Callable[[Any], str]:
     """Move an indicator's value from Nilai to another column (Google Sheets has no locks)."""
 
@@ -455,6 +465,8 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "ya/tidak salah": (_set("Realisasi", _real("IKK.11", "Sementara"), "mungkin"), "R103"),
     "bentuk tidak cocok formula": (_ganti_nilai("IKK.11", "Pembilang", 76), "R205"),
     "dua kali: nilai dan lembar": (_set("Realisasi", _real("IKK.6", "Nilai"), 30), "R204"),
+    "dua bentuk: nilai dan pembilang": (_dua("IKK.4", "Nilai", 6.5), "R217"),
+    "tersedia tidak tetapi bernilai": (_dua("IKK.11", "Tersedia", "tidak"), "R217"),
     "kode tidak dikenal": (_set("Realisasi", _real("IKK.11", "Kode"), "IKK.99"), "R203"),
     "kolom di baris komponen": (
         _set("Realisasi", lambda wb: f"O{_baris(wb['Realisasi'], 'ikm_layanan', 2)}", "x"),

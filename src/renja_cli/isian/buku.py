@@ -304,9 +304,13 @@ def _rekaman(
     open_ended = lembar.jenis != "instansi"
     last = len(rows) + 1 if not open_ended else BARIS_AKHIR
     validasi = _Validasi()
+    fit = {
+        "kode_instansi": max((len(i.kode) for i in instansi.instansi), default=0) + 3,
+        "nama": max((len(i.nama) for i in instansi.instansi), default=0) + 2,
+    }
     for c, k in enumerate(kolom, start=1):
         letter = get_column_letter(c)
-        ws.column_dimensions[letter].width = LEBAR_KOLOM[k.jenis]
+        ws.column_dimensions[letter].width = max(LEBAR_KOLOM[k.jenis], fit.get(k.jenis, 0))
         if open_ended and not k.terkunci:
             dim = ws.column_dimensions[letter]
             dim.protection = Protection(locked=False)
@@ -363,7 +367,8 @@ def _instansi(wb: Any, instansi: DaftarInstansi) -> None:
     gaya_judul(baris(ws, 1, ["kode", "nama", "provinsi", "jenis", "alias"]))
     for r, i in enumerate(instansi.instansi, start=2):
         baris(ws, r, [i.kode, i.nama, i.provinsi, i.jenis, ", ".join(i.alias)])
-    for letter, width in zip("ABCDE", (18, 40, 12, 12, 40), strict=True):
+    code = max((len(i.kode) for i in instansi.instansi), default=0) + 3
+    for letter, width in zip("ABCDE", (max(18, code), 40, 12, 12, 40), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     cetak(ws, "1:1")

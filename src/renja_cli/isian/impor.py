@@ -104,11 +104,11 @@ class HasilImpor:
 
         existing = self.ada()
         if existing and not timpa:
-            names = ", ".join(str(p) for p in existing)
+            year = self.tujuan[-1][0].parent
+            names = ", ".join(str(p.relative_to(year)) for p in existing)
             raise UsageError(
-                f"berkas sudah ada: {names}; tambahkan --timpa untuk menimpanya "
-                "(perubahannya tercantum di atas)",
-                Location(existing[0]),
+                f"{len(existing)} berkas sudah ada di {year}: {names}; tambahkan --timpa "
+                "untuk menimpanya (perubahannya tercantum di atas)",
                 code="U004",
             )
         written = []
