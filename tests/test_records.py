@@ -90,7 +90,7 @@ def test_merit_outside_scale(value: float) -> None:
             [{"kode": "B", "min": 0, "maks": 49}, {"kode": "A", "min": 50, "maks": 100}],
             "urutan salah",
         ),
-        ([{"kode": "A", "min": 60, "maks": 50}], "min 60"),
+        ([{"kode": "A", "min": 60, "maks": 50}], "batas bawah 60"),
     ],
 )
 def test_scale_validation(bands: list[dict], message: str) -> None:

@@ -11,7 +11,7 @@ from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import cari_peran
 from renja_cli.io.pesan import tampak, validate
 from renja_cli.io.yamlfile import load_file
-from renja_cli.model.referensi import DaftarInstansi, DaftarSkala, Instansi, Skala
+from renja_cli.model.referensi import DaftarInstansi, DaftarSkala, Instansi, Skala, SkalaOrdinal
 
 
 def _norm_name(text: str) -> str:
@@ -104,7 +104,7 @@ class Referensi:
             self._skala = validate(DaftarSkala, data, positions)
         return self._skala
 
-    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+    def skala(self, nama: str, used_in: Path | None = None) -> Skala | SkalaOrdinal:
         found = self.daftar_skala.skala.get(nama)
         if found is None:
             pilihan = ", ".join(sorted(self.daftar_skala.skala))

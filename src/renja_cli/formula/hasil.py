@@ -40,6 +40,8 @@ class HasilPeriode:
 
     tersedia: bool = True
     nilai: float | None = None
+    predikat: str | None = None
+    """A grade given as the realisasi of an ordinal indicator (``WTP``)."""
     pembilang: float | None = None
     penyebut: float | None = None
     penyebut_stok: bool = False
@@ -64,7 +66,7 @@ class HasilPeriode:
 
     @property
     def ada_nilai(self) -> bool:
-        if self.nilai is not None or self.pembilang is not None:
+        if self.nilai is not None or self.pembilang is not None or self.predikat is not None:
             return True
         return bool(self.komponen) and all(v is not None for v in self.komponen.values())
 

@@ -59,6 +59,8 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
+    if entry is not None and entry.predikat is not None:
+        raise bentuk_salah(ctx, kode, periode, "predikat", "rata_rata", "nilai angka")
     if entry is not None and entry.pembilang is not None:
         raise bentuk_salah(ctx, kode, periode, "pembilang", "rata_rata", "komponen atau nilai")
     whole = entry is not None and (entry.nilai is not None or not entry.tersedia)

@@ -21,6 +21,7 @@ def dari_entri(ctx: KonteksFormula, kode: str, periode: str, entry: EntriRealisa
     return HasilPeriode(
         tersedia=entry.tersedia,
         nilai=entry.nilai,
+        predikat=entry.predikat,
         sementara=entry.sementara,
         keterangan=as_list(entry.keterangan),
         kendala=as_list(entry.kendala),

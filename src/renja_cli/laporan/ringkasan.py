@@ -11,7 +11,8 @@ from renja_cli.data.baca import PERIODE_URUT
 from renja_cli.data.folder import DataSource
 from renja_cli.data.konteks import Konteks
 from renja_cli.errors import DataError, UsageError, raise_all
-from renja_cli.hitung.capaian import STATUSES, Status, aturan_indikator
+from renja_cli.hitung.agregat import rata_rata
+from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.proyeksi import Proyeksi, proyeksikan
 from renja_cli.laporan.capaian import (
     baris_capaian,
@@ -143,8 +144,9 @@ def susun_ringkasan(
         spent = sum((ctx.realisasi.berkas[p].anggaran or {}).get(sk.kode, 0) for p in periods)
         total_spent += spent
         serapan = spent / sk.anggaran * 100 if sk.anggaran else None
-        capaian = [r.tahunan.capaian for r in rows if r.tahunan.capaian is not None]
-        kinerja = sum(capaian) / len(capaian) if capaian else None
+        kinerja = rata_rata(
+            (r.tahunan.capaian for r in rows), ctx.pengaturan.batas_agregat, None
+        ).nilai
         efisiensi = kinerja / serapan if kinerja is not None and serapan else None
         panels.append(
             PanelSasaran(
@@ -180,7 +182,7 @@ def _baris(
     previous: list[str],
     triwulan: int,
 ) -> BarisRingkasan:
-    aturan = aturan_indikator(ctx.pengaturan, ind)
+    aturan = ctx.aturan(ind)
     real = realisasi_indikator(ctx, ind, periods)
     tahunan = baris_capaian(ctx, sk_kode, ind, jenis, real)
     before = None
@@ -188,7 +190,7 @@ def _baris(
         before = baris_capaian(ctx, sk_kode, ind, jenis, realisasi_indikator(ctx, ind, previous))
     target_tw = (ind.target_triwulan or {}).get(triwulan)  # type: ignore[call-overload]
     capaian_tw = None
-    if target_tw is not None and tahunan.realisasi is not None:
+    if target_tw is not None and tahunan.realisasi is not None and not ind.berpredikat:
         capaian_tw = aturan.capaian(tahunan.realisasi, TargetSpec(nilai=target_tw))
         status = aturan.status(capaian_tw)
     else:
@@ -203,14 +205,13 @@ def _baris(
         if h.kendala or h.rencana_tindak_lanjut:
             kendala, rtl = h.kendala, h.rencana_tindak_lanjut
             break
-    entry = ind.target.get(jenis)
     proyeksi = proyeksikan(
         ind,
         aturan,
         real,
         tahunan.realisasi,
         tahunan.status,
-        as_target(entry) if entry is not None else None,
+        as_target(ind.target.get(jenis)),
         triwulan,
     )
     return BarisRingkasan(

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, read_rencana
+from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, peringatan_rencana, read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
 from renja_cli.formula import berkas_formula
 from renja_cli.formula.hasil import HasilPeriode
-from renja_cli.hitung.capaian import aturan_indikator
 from renja_cli.hitung.periksa import periksa
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.laporan.capaian import gabung_indikator
@@ -230,6 +229,8 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
     kumpulan.hasil.indikator += sum(len(sk.indikator) for sk in rencana.sasaran)
     for problem in periksa_rujukan(rencana, positions, referensi):
         kumpulan.error(problem)
+    for warning in peringatan_rencana(rencana, positions):
+        kumpulan.add(Masalah.dari(warning, "peringatan"))
     source = DataSource(akar.root, "validasi")
     problems: list[DataError] = []
     realisasi = load_realisasi(akar.root, rencana, problems)
@@ -274,7 +275,10 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
     """
     order = [p for p in SEMUA_PERIODE if p in ctx.realisasi.berkas]
     for _, ind in ctx.rencana.indikator():
-        aturan = aturan_indikator(ctx.pengaturan, ind)
+        try:
+            aturan = ctx.aturan(ind)
+        except RenjaError:
+            continue  # an unknown scale, reported with the targets file
         read: list[tuple[str, HasilPeriode]] = []
         for periode in order:
             try:
