@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
 from renja_cli.models import BerkasRealisasi, DaftarInstansi, DaftarSkala, RencanaKerja, Skala
 from renja_cli.validation import validate
@@ -27,6 +28,9 @@ class DataSource:
 
     root: Path
     origin: str
+
+    def __post_init__(self) -> None:
+        bacaan.catat_folder(self.root)  # cache hook: a new or removed file invalidates
 
     def describe(self) -> str:
         return f"{self.root.resolve()} ({self.origin})"
@@ -56,6 +60,7 @@ def resolve_data_dir(option: Path | None = None) -> DataSource:
             raise UsageError(f"folder data '{env}' tidak ditemukan (variabel {ENV_DATA})")
         return DataSource(path, f"variabel {ENV_DATA}")
     local = Path("data")
+    bacaan.catat_folder(local)  # cache hook: creating ./data changes the choice
     if local.is_dir() and any(local.glob("targets-*.y*ml")):
         return DataSource(local, "folder ./data")
     bundled = _bundled()
@@ -291,6 +296,7 @@ class Referensi:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        bacaan.catat_folder(root)  # cache hook: a missing reference file may appear
         self._instansi: DaftarInstansi | None = None
         self._skala: DaftarSkala | None = None
         self._pencari: PencariInstansi | None = None

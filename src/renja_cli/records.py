@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
 from renja_cli.numbers import NumberFormatError, parse_number
 
@@ -78,6 +79,7 @@ class BerkasCsv:
         return None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
+        bacaan.catat(self.path)  # cache hook: the result cache checks this file
         with self.path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle, delimiter=self.delimiter)
             try:
@@ -104,6 +106,7 @@ def _norm_header(name: str) -> str:
 
 def buka_csv(path: Path) -> BerkasCsv:
     """Open a record CSV, reading only its header line."""
+    bacaan.catat(path)  # cache hook: the result cache checks this file
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             first = handle.readline()

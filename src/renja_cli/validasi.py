@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from renja_cli import bacaan
 from renja_cli.errors import DataErrors, Location, RenjaError, UsageError
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class _Kumpulan:
 def _files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
+        bacaan.catat_folder(p)  # cache hook: every file under p matters to validasi
         if not p.exists():
             raise UsageError(f"'{p}' tidak ditemukan")
         if p.is_dir():

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
 
 try:  # libyaml makes composing several times faster; pure Python is the fallback
@@ -187,6 +188,7 @@ def loads(text: str, path: Path | None = None) -> tuple[Any, Positions]:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, turning OS and encoding errors into DataError."""
+    bacaan.catat(path)  # cache hook: the result cache checks this file
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
