@@ -499,6 +499,7 @@ def _bungkus(asli: TextIO, nomor: int, rekaman: _Rekaman) -> io.TextIOWrapper:
         encoding=asli.encoding,
         errors=asli.errors,
         line_buffering=bool(asli.line_buffering),
+        write_through=bool(getattr(asli, "write_through", False)),
     )
 
 
