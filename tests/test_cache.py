@@ -511,3 +511,13 @@ def test_strip_tanpa_cache_only_before_double_dash() -> None:
         ["validasi", "--", "--tanpa-cache"],
         False,
     )
+
+
+def test_cache_folder(tmp_path: Path) -> None:
+    assert cache.folder_cache({"RENJA_CACHE_DIR": "c", "XDG_CACHE_HOME": "/x"}) == str(
+        Path("c").resolve()
+    )
+    assert cache.folder_cache({"XDG_CACHE_HOME": "/x"}) == "/x/renja"
+    assert cache.folder_cache({"XDG_CACHE_HOME": "relatif"}) != "relatif/renja"
+    assert cache.dimatikan({"RENJA_CACHE": "0"})
+    assert not cache.dimatikan({"RENJA_CACHE": "1"})

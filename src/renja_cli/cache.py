@@ -121,8 +121,9 @@ def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> boo
     return not (perintah == "validasi" and env.get("GITHUB_STEP_SUMMARY"))
 
 
-def folder_cache(env: os._Environ[str] | dict[str, str]) -> str:
-    """``$RENJA_CACHE_DIR``, else ``$XDG_CACHE_HOME/renja``, else ``~/.cache/renja``."""
+def folder_cache(env: os._Environ[str] | dict[str, str]) -> str | None:
+    """``$RENJA_CACHE_DIR``, else ``$XDG_CACHE_HOME/renja``, else ``~/.cache/renja``
+    (None without a home folder: no cache rather than a '~' folder here)."""
     explicit = env.get("RENJA_CACHE_DIR")
     if explicit:
         return os.path.abspath(explicit)
@@ -131,7 +132,8 @@ def folder_cache(env: os._Environ[str] | dict[str, str]) -> str:
         return os.path.join(xdg, "renja")
     if os.name == "nt" and env.get("LOCALAPPDATA"):  # pragma: no cover - Windows
         return os.path.join(env["LOCALAPPDATA"], "renja", "cache")
-    return os.path.join(os.path.expanduser("~"), ".cache", "renja")
+    home = os.path.expanduser("~")
+    return os.path.join(home, ".cache", "renja") if os.path.isabs(home) else None
 
 
 # --- the key --------------------------------------------------------------------
@@ -496,9 +498,9 @@ def _bungkus(asli: TextIO, nomor: int, rekaman: _Rekaman) -> io.TextIOWrapper:
     """A text stream like ``asli`` (encoding, errors, buffering) over a tee."""
     return io.TextIOWrapper(
         _Cabang(asli.buffer, nomor, rekaman),  # type: ignore[arg-type]
-        encoding=asli.encoding,
-        errors=asli.errors,
-        line_buffering=bool(asli.line_buffering),
+        encoding=getattr(asli, "encoding", None) or "utf-8",
+        errors=getattr(asli, "errors", None) or "strict",
+        line_buffering=bool(getattr(asli, "line_buffering", False)),
         write_through=bool(getattr(asli, "write_through", False)),
     )
 
@@ -566,8 +568,14 @@ def jalankan(argv: list[str], jalankan_cli: Callable[[], None]) -> None:
     if dimatikan(env) or not bisa_dicache(argv, env) or not _aliran_biasa():
         jalankan_cli()
         return
-    folder = folder_cache(env)
-    key = kunci(argv, env)
+    try:
+        folder = folder_cache(env)
+        key = kunci(argv, env)
+    except (OSError, ValueError):  # e.g. the working folder was deleted
+        folder = None
+    if folder is None:
+        jalankan_cli()
+        return
     entri = _cari(folder, key)
     if entri is not None:
         putar(entri)
