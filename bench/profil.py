@@ -1,6 +1,6 @@
 """Where one command's cold start goes: ``-X importtime`` and cProfile top lists.
 
-Usage: python bench/profil.py [--imports N] [--fungsi N] -- capaian --tahun 2025 --format json
+Usage: python bench/profil.py [--imports N] [--fungsi N] [--ulang N] -- capaian --tahun 2025
 
 Both run the CLI itself (``renja_cli.cli.app:main``, never the cache) in a
 fresh interpreter from the repository root, output discarded. The import list
@@ -15,6 +15,7 @@ import importlib.util
 import io
 import os
 import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,7 +44,7 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(("RENJA_", "GITHUB_"))}
 
 
-def importtime(args: list[str], top: int) -> None:
+def _importtime_once(args: list[str]) -> dict[str, tuple[int, int]]:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", RUN_CLI, *args],
         cwd=REPO,
@@ -54,15 +55,30 @@ def importtime(args: list[str], top: int) -> None:
         text=True,
         check=False,
     )
-    rows = []
+    found = {}
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
             continue
         head, cumulative, name = line.split("|")
         own = int(head.removeprefix("import time:").strip())
-        rows.append((int(cumulative.strip()), own, name.rstrip()))
+        found[name.rstrip()] = (int(cumulative.strip()), own)
+    return found
+
+
+def importtime(args: list[str], top: int, repeat: int) -> None:
+    """Median per module over ``repeat`` runs: one run on a busy machine misleads."""
+    runs = [_importtime_once(args) for _ in range(repeat)]
+    rows = []
+    for name in runs[0]:
+        values = [run[name] for run in runs if name in run]
+        cumulative = statistics.median(v[0] for v in values)
+        own = statistics.median(v[1] for v in values)
+        rows.append((cumulative, own, name))
     total = sum(s for _, s, _ in rows)
-    print(f"-X importtime: {len(rows)} modules, {total / 1000:.0f} ms in imports (sum of self)")
+    print(
+        f"-X importtime (median of {repeat} runs): {len(rows)} modules, "
+        f"{total / 1000:.0f} ms in imports (sum of self)"
+    )
     print(f"{'cumul ms':>9} {'self ms':>8}  module")
     for cumulative, own, name in sorted(rows, reverse=True)[:top]:
         print(f"{cumulative / 1000:9.1f} {own / 1000:8.1f}  {name}")
@@ -90,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--imports", type=int, default=25, help="import rows (default 25)")
     parser.add_argument("--fungsi", type=int, default=30, help="cProfile rows (default 30)")
+    parser.add_argument("--ulang", type=int, default=5, help="importtime runs (default 5)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="renja arguments")
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -102,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         state = "present" if pyc.exists() else "absent (every run compiles renja_cli)"
         print(f"renja_cli bytecode: {state}")
     print(f"renja {' '.join(command)}\n")
-    importtime(command, args.imports)
+    importtime(command, args.imports, args.ulang)
     print()
     cprofile(command, args.fungsi)
     return 0
