@@ -7,6 +7,7 @@ import difflib
 import re
 from pathlib import Path
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import cari_peran
 from renja_cli.io.pesan import tampak, validate
@@ -69,6 +70,7 @@ class Referensi:
     """Reference data of a data folder (instansi, scales), loaded on first use."""
 
     def __init__(self, root: Path) -> None:
+        bacaan.catat_folder(root)  # cache: a missing reference file may appear
         self.root = root
         self._instansi: DaftarInstansi | None = None
         self._skala: DaftarSkala | None = None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from renja_cli import bacaan
 from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, peringatan_rencana, read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
@@ -106,6 +107,7 @@ class _Kumpulan:
 def _files(paths: Sequence[Path], kumpulan: _Kumpulan) -> list[Path]:
     found: list[Path] = []
     for p in paths:
+        bacaan.catat_folder(p)  # cache: every file under p matters to validasi
         if not p.exists() and not p.is_symlink():
             raise UsageError(f"'{p}' tidak ditemukan", Location(p), code="U002")
         if p.is_dir():
