@@ -356,6 +356,53 @@ def skema(
         typer.echo(f"ditulis: {path}")
 
 
+@app.command("init")
+def init(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Folder data baru (dengan --kantor).", show_default=False),
+    ] = None,
+    tahun: TahunOpt = None,
+    dari: Annotated[
+        int | None, typer.Option("--dari", help="Tahun rencana yang dibawa ke tahun baru.")
+    ] = None,
+    kantor: Annotated[
+        str | None, typer.Option("--kantor", help="Nama kantor untuk folder data baru.")
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Mulai tahun baru dari rencana tahun lalu, atau folder data untuk kantor baru."""
+    from renja_cli import inisiasi
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.io.tulis import tulis_atomik
+
+    if kantor is not None:
+        if folder is None:
+            raise UsageError('beri FOLDER tujuan: renja init --kantor "…" FOLDER', code="U001")
+        files = inisiasi.kantor_baru(folder, kantor, tahun or 2026)
+    else:
+        if tahun is None or dari is None:
+            raise UsageError(
+                'pakai renja init --tahun 2026 --dari 2025, atau renja init --kantor "…" FOLDER',
+                code="U001",
+            )
+        source = resolve_data_dir(data)
+        if source.bawaan:
+            raise UsageError("data bawaan paket tidak ditulisi; beri --data FOLDER", code="U004")
+        files = inisiasi.tahun_baru(source, tahun, dari)
+    inisiasi.tujuan_kosong(files, timpa)
+    for path, text in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"folder '{path.parent}' tidak dapat dibuat: {exc.strerror}", code="U004"
+            ) from None
+        tulis_atomik(path, text.encode(), timpa=True)
+        typer.echo(f"ditulis: {path}")
+
+
 def _versi(value: bool) -> None:
     if value:
         from renja_cli import __version__

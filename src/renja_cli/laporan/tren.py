@@ -68,14 +68,14 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
     home_year, ind = home
     points: dict[tuple[int, str], TitikTren] = {}
     chain: list[tuple[int, Indikator]] = [(home_year, ind)]
-    todo = list(ind.pendahulu)
+    todo = [(code, home_year) for code in ind.pendahulu]
     while todo:
-        code = todo.pop(0)
-        earlier = {y: p for y, p in plans.items() if y < home_year}
-        found = _cari(earlier, code)
-        if found is not None and all(found[1].kode != c.kode for _, c in chain):
+        code, before = todo.pop(0)
+        found = _cari({y: p for y, p in plans.items() if y < before}, code)
+        if found is not None and all((found[0], found[1].kode) != (y, c.kode) for y, c in chain):
             chain.append(found)
-            todo.extend(found[1].pendahulu)
+            todo.extend((c, found[0]) for c in found[1].pendahulu)
+    chain.sort(key=lambda item: -item[0])
     referensi = Referensi(source.root)
     contoh = False
     for plan_year, item in reversed(chain):

@@ -151,6 +151,8 @@ def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
         return roots[key]
 
     for f in files:
+        if f.name.endswith(".schema.json"):
+            continue  # editor schemas (renja skema, renja init)
         match = _TARGETS.match(f.name)
         parents = f.parents
         if match:

@@ -92,23 +92,22 @@ class Predikat(Strict):
 
     @property
     def rentang_teks(self) -> str:
-        """``≥ 91``, ``76–90``, ``> 75 s.d. 90``, ``< 50`` — for legends and messages."""
+        """``≥ 91``, ``76–90``, ``75 < c ≤ 90``, ``≤ 50`` — for legends and messages."""
         from renja_cli.numbers import format_number
 
-        def n(v: float) -> str:
-            return format_number(v, 2, trim=True)
+        def n(v: float | None) -> str:
+            return format_number(v or 0, 2, trim=True)
 
-        if self.bawah is None:
-            return f"≤ {n(self.atas or 0)}" if self.maks is not None else f"< {n(self.atas or 0)}"
-        if self.atas is None:
-            return f"≥ {n(self.bawah)}" if self.min is not None else f"> {n(self.bawah)}"
-        left = f"{n(self.bawah)}" if self.min is not None else f"> {n(self.bawah)}"
-        right = f"{n(self.atas)}" if self.maks is not None else f"< {n(self.atas)}"
-        return (
-            f"{left}–{right}"
-            if self.min is not None and self.maks is not None
-            else f"{left} s.d. {right}"
-        )
+        low = None if self.bawah is None else ("≥" if self.min is not None else ">")
+        high = None if self.atas is None else ("≤" if self.maks is not None else "<")
+        if low is None:
+            return f"{high} {n(self.atas)}"
+        if high is None:
+            return f"{low} {n(self.bawah)}"
+        if low == "≥" and high == "≤":
+            return f"{n(self.bawah)}–{n(self.atas)}"
+        left = "≤" if low == "≥" else "<"
+        return f"{n(self.bawah)} {left} c {high} {n(self.atas)}"
 
 
 class Skala(Strict):
