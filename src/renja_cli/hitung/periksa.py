@@ -153,6 +153,10 @@ def periksa_gabungan(
     if value is None:
         return errors
     rentang = ind.rentang_nilai
+    own = dict(real.hasil)
+    single = len(real.dipakai) == 1 and own[real.dipakai[0]].nilai_sendiri() == real.nilai
+    if single and real.dipakai[0] in own and _per_period_range(ind, own[real.dipakai[0]]):
+        rentang = None  # the period's own value is the figure: periksa_periode judges it
     if rentang is not None and not rentang.memuat(value) and not errors:
         errors.append(
             DataError(
@@ -178,6 +182,12 @@ def periksa_gabungan(
             )
             break
     return errors
+
+
+def _per_period_range(ind: Indikator, h: HasilPeriode) -> bool:
+    """Whether :func:`periksa_periode` checks this period's own value against the range."""
+    per_period_ratio = h.penyebut_stok or ind.periode != "kumulatif"
+    return not (h.nilai is None and h.pembilang is not None and not per_period_ratio)
 
 
 def periksa(ind: Indikator, aturan: AturanCapaian, real: NilaiRealisasi) -> list[DataError]:

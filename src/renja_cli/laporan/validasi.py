@@ -26,7 +26,7 @@ from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
 from renja_cli.formula import berkas_formula
 from renja_cli.formula.hasil import HasilPeriode
-from renja_cli.hitung.periksa import periksa
+from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.laporan.capaian import gabung_indikator
 
@@ -297,5 +297,9 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
             else:
                 read.append((periode, h))
                 real = gabung_indikator(ind, read)
-            for problem in periksa(ind, aturan, real):
+            # this period's own figures, then the figure as capaian --triwulan would
+            # combine it, whatever an earlier period already broke
+            for problem in periksa_periode(ind, periode, h, aturan):
+                kumpulan.error(problem)
+            for problem in periksa_gabungan(ind, aturan, real):
                 kumpulan.error(problem)
