@@ -24,6 +24,7 @@ from renja_cli.errors import (
 from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
     FormatCapaian,
+    FormatIkm,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
@@ -354,6 +355,50 @@ def skema(
         return
     for path in tulis_skema(keluaran, jenis):
         typer.echo(f"ditulis: {path}")
+
+
+@app.command("ikm")
+def ikm(
+    berkas: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Berkas jawaban survei (.csv Google Forms, .xlsx).", show_default=False
+        ),
+    ],
+    populasi: Annotated[
+        int | None,
+        typer.Option("--populasi", help="Jumlah pengguna layanan (uji sampel Krejcie–Morgan)."),
+    ] = None,
+    per: Annotated[
+        str | None, typer.Option("--per", help="Rincian per layanan, triwulan atau bulan.")
+    ] = None,
+    gabung: Annotated[
+        str | None,
+        typer.Option(
+            "--gabung",
+            help="Beberapa berkas: rata_rata_kegiatan (bawaan) atau gabungan_responden.",
+        ),
+    ] = None,
+    format: Annotated[
+        FormatIkm, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatIkm.tabel,
+    data: DataOpt = None,
+) -> None:
+    """IKM dari jawaban survei (PermenPANRB 14/2017): NRR per unsur, mutu, 3 unsur terendah."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.data.referensi import Referensi
+    from renja_cli.ikm import ikm_dari_berkas
+    from renja_cli.ikm import render as render_ikm
+
+    referensi = Referensi(resolve_data_dir(data).root).survei
+    hasil = ikm_dari_berkas(
+        berkas,
+        referensi,
+        populasi=populasi,
+        per=per,  # type: ignore[arg-type]  # checked by the core (R418)
+        gabung=gabung,  # type: ignore[arg-type]
+    )
+    _emit(render_ikm.render(hasil, format))
 
 
 @app.command("init")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
 from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
@@ -75,6 +76,7 @@ class Referensi:
         self._instansi: DaftarInstansi | None = None
         self._skala: DaftarSkala | None = None
         self._pencari: PencariInstansi | None = None
+        self._survei: Any = None
 
     def path(self, stem: str) -> Path:
         found = cari_peran(self.root, stem, (".yaml", ".yml"))
@@ -98,6 +100,17 @@ class Referensi:
         if self._pencari is None:
             self._pencari = PencariInstansi(self.instansi)
         return self._pencari
+
+    @property
+    def survei(self) -> Any:
+        """The survey (IKM) reference: the regulation's defaults, with ``survei.yaml`` of
+        the data folder applied on top when there is one."""
+        if self._survei is None:
+            from renja_cli.ikm import muat_penyesuaian, muat_referensi
+
+            own = cari_peran(self.root, "survei", (".yaml", ".yml"))
+            self._survei = muat_penyesuaian(own) if own is not None else muat_referensi()
+        return self._survei
 
     @property
     def daftar_skala(self) -> DaftarSkala:

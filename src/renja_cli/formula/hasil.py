@@ -138,3 +138,12 @@ class RincianKomponen:
     berkas: Path
     kegiatan: tuple[tuple[str, float], ...] = ()
     baris: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RincianSurvei:
+    """A component computed from raw survey responses (IKM, PermenPANRB 14/2017)."""
+
+    berkas: tuple[Path, ...]
+    hasil: Any
+    """The :class:`renja_cli.ikm.HasilIkm` of the files combined (per file in ``kelompok``)."""

@@ -119,7 +119,7 @@ def susun_rincian(
     per_periode = tuple(
         PeriodeRincian(
             p,
-            h.nilai_sendiri() if h.tersedia else None,
+            aturan.bulatkan(h.nilai_sendiri(), h.dihitung) if h.tersedia else None,
             h.pembilang,
             h.penyebut,
             h.tersedia,

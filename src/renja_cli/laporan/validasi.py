@@ -12,6 +12,7 @@ Anything else is reported (R010) rather than silently skipped.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -157,7 +158,11 @@ def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
         parents = f.parents
         if match:
             akar(f.parent).targets[int(match.group(1))] = f
-        elif f.name.casefold() in {"instansi.yaml", "skala.yaml", "instansi.yml", "skala.yml"}:
+        elif f.name.casefold() in {
+            f"{stem}{suffix}"
+            for stem in ("instansi", "skala", "survei")
+            for suffix in (".yaml", ".yml")
+        }:
             akar(f.parent).referensi.append(f)
         elif (
             f.suffix.casefold() in {".yaml", ".yml"}
@@ -167,7 +172,7 @@ def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
         ):
             akar(parents[2]).realisasi.setdefault(int(parents[0].name), []).append(f)
         elif (
-            f.suffix.casefold() == ".csv"
+            f.suffix.casefold() in {".csv", ".xlsx"}
             and len(parents) >= 4
             and parents[2].name == "realisasi"
             and parents[1].name.isdigit()
@@ -200,7 +205,12 @@ def _periksa_akar(akar: _Akar, kumpulan: _Kumpulan) -> None:
     for path in akar.referensi:
         try:
             stem = path.stem.casefold()
-            _ = referensi.instansi if stem == "instansi" else referensi.daftar_skala
+            if stem == "instansi":
+                _ = referensi.instansi
+            elif stem == "skala":
+                _ = referensi.daftar_skala
+            else:
+                _ = referensi.survei
         except RenjaError as exc:
             kumpulan.error(exc)
     years = sorted(set(akar.targets) | set(akar.realisasi) | set(akar.rekaman))
@@ -243,16 +253,23 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
     ctx = Konteks(source, rencana, realisasi, referensi, target, positions)
     _periksa_realisasi(ctx, kumpulan)
     used: set[str] = set()
+    patterns: list[tuple[str, str]] = []
     for periode in realisasi.berkas:
         folder = realisasi.folder(periode)
         if folder is None:
             continue
         for _, ind in rencana.indikator():
             for name in berkas_formula(ind.formula):
-                used.add(str((folder / name).resolve()).casefold())
+                if any(c in name for c in "*?["):
+                    patterns.append((str(folder.resolve()), name))
+                else:
+                    used.add(str((folder / name).resolve()).casefold())
     for path in akar.rekaman.get(tahun, []):
         if str(path.resolve()).casefold() in used:
             continue  # read, or reported already as a misnamed record file
+        where = str(path.parent.resolve())
+        if any(where == f and fnmatch.fnmatchcase(path.name, pat) for f, pat in patterns):
+            continue  # a survey file a component reads by pattern
         period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
         if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
             continue  # the period's YAML itself is broken; that error is already reported
