@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from renja_cli.cli.app import app
 from renja_cli.render import csv_excel
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from tests.injeksi import RUMUS, TEKS_BERBAHAYA, data_injeksi
 
 
@@ -134,3 +134,16 @@ def test_angka_rounds_half_up_with_a_comma() -> None:
     assert csv_excel.angka(-0.001) == "0"
     assert csv_excel.persen(100) == "100,00"
     assert csv_excel.angka(None) == ""
+
+
+def test_grades_and_ranges_in_the_human_csv() -> None:
+    data = REPO / "examples" / "dinas-kesehatan"
+    rows = _rows(_bytes("ringkasan", "--tahun", "2024", "-f", "csv-excel", "--data", str(data)))
+    by_code = {r["Kode"]: r for r in rows}
+    assert (by_code["IKU.3"]["Target tahunan"], by_code["IKU.3"]["Realisasi"]) == ("WTP", "WTP")
+    assert by_code["IKU.4"]["Predikat realisasi"] == "B"
+    assert by_code["IKP.1"]["Target tahunan"] == "60–85"
+    assert by_code["IKU.1"]["Predikat capaian"] == "Sangat Baik"
+    capaian = _rows(_bytes("capaian", "--tahun", "2024", "-f", "csv-excel", "--data", str(data)))
+    ikp1 = next(r for r in capaian if r["Kode"] == "IKP.1")
+    assert (ikp1["Target"], ikp1["Target min"], ikp1["Target maks"]) == ("", "60", "85")

@@ -13,15 +13,16 @@ import pytest
 import yaml
 
 from renja_cli.formula.arsip import DOKUMEN_ARSIP
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from tests.injeksi import NAMA_INSTANSI, RUMUS, TEKS_BERBAHAYA, data_injeksi
 
 TW3 = DATA / "realisasi" / "2025" / "tw3"
 
 
 def _templat(renja: Any, data: Path, path: Path, triwulan: str = "3", *extra: str) -> Path:
+    tahun = () if "--tahun" in extra else ("--tahun", "2025")
     result = renja(
-        "templat", "--tahun", "2025", "--triwulan", triwulan, "--data", str(data),
+        "templat", *tahun, "--triwulan", triwulan, "--data", str(data),
         "--keluaran", str(path), *extra,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -29,9 +30,8 @@ def _templat(renja: Any, data: Path, path: Path, triwulan: str = "3", *extra: st
 
 
 def _impor(renja: Any, data: Path, path: Path, triwulan: str = "3", *extra: str) -> Any:
-    return renja(
-        "impor", str(path), "--tahun", "2025", "--triwulan", triwulan, "--data", str(data), *extra
-    )
+    tahun = () if "--tahun" in extra else ("--tahun", "2025")
+    return renja("impor", str(path), *tahun, "--triwulan", triwulan, "--data", str(data), *extra)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,10 @@ def kecil(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(DATA, root)
     for path in root.glob("realisasi/2025/tw*/arsip-digital.csv"):
         path.write_text("".join(path.read_text().splitlines(keepends=True)[:21]))
+    tw3 = root / "realisasi" / "2025" / "tw3"
+    for path in tw3.glob("survei-pembinaan-*.csv"):  # IKM pembinaan per event, as in TW II
+        path.unlink()
+    shutil.copy(tw3.parent / "tw2" / "ikm-pembinaan.csv", tw3 / "ikm-pembinaan.csv")
     return root
 
 
@@ -165,7 +169,9 @@ def test_round_trip_gives_the_same_figures_for_every_command(
     copy = tmp_path / "salinan"
     shutil.copytree(DATA, copy)
     (copy / "realisasi" / "2025" / "tw3.yaml").unlink()
-    shutil.rmtree(copy / "realisasi" / "2025" / "tw3")
+    for path in (copy / "realisasi" / "2025" / "tw3").iterdir():
+        if not path.name.startswith("survei-"):  # survey answers stay files, not sheets
+            path.unlink()
     result = _impor(renja, copy, isian_tw3)
     assert result.exit_code == 0, result.output
     assert "tw3.yaml: baru" in result.stdout
@@ -253,13 +259,22 @@ def test_changes_are_listed_and_need_timpa(renja: Any, buku: Path, data_kecil: P
 
 
 def test_new_quarter_from_an_empty_template(renja: Any, data_copy: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
     path = _templat(renja, data_copy, tmp_path / "tw4.xlsx", "4")
     result = _impor(renja, data_copy, path, "4")
     assert result.exit_code == 1  # four instansi sheets left empty
     assert re.search(r"tw4\.xlsx!manajemen-talenta!A2: R313 .*Tersedia = tidak", result.stderr)
+    layanan = _baris(load_workbook(path)["Realisasi"], "ikm_layanan", 2)
+    assert re.search(  # a component computed from survey answers: its own cell
+        rf"tw4\.xlsx!Realisasi!H{layanan}: R313 .*survei-ikm-layanan\.csv.*ketik Nilai komponen",
+        result.stderr,
+    )
 
     def edit(wb: Any) -> None:
         ws = wb["Realisasi"]
+        ws[f"H{layanan}"] = 95.8
+        ws[f"H{layanan + 1}"] = 94.1  # IKM pembinaan: typed instead of per-event rows
         for kode in ("IKK.3", "IKK.5", "IKK.7", "IKK.8"):
             ws[_sel(wb, "Realisasi", kode, "Tersedia")] = "tidak"
         ws[_sel(wb, "Realisasi", "IKK.11", "Nilai")] = 78.5
@@ -469,7 +484,13 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "tersedia tidak tetapi bernilai": (_dua("IKK.11", "Tersedia", "tidak"), "R217"),
     "kode tidak dikenal": (_set("Realisasi", _real("IKK.11", "Kode"), "IKK.99"), "R203"),
     "kolom di baris komponen": (
-        _set("Realisasi", lambda wb: f"O{_baris(wb['Realisasi'], 'ikm_layanan', 2)}", "x"),
+        _set(
+            "Realisasi",
+            lambda wb: (
+                f"{_kolom(wb['Realisasi'], 'Kendala')}{_baris(wb['Realisasi'], 'ikm_layanan', 2)}"
+            ),
+            "x",
+        ),
         "R205",
     ),
     "rumus di nilai": (_set("Realisasi", _real("IKK.11", "Nilai"), "=76+1"), "R503"),
@@ -575,3 +596,51 @@ def test_problems_elsewhere_keep_their_own_path(renja: Any, buku: Path, data_kec
     stderr = _galat(renja, data_kecil, buku)
     assert f"{tw2}:" in stderr and "R201" in stderr
     assert "renja-impor-" not in stderr  # never the temporary copy
+
+
+def test_grades_are_typed_as_predikat(renja: Any, tmp_path: Path) -> None:
+    """The example dinas: ordinal and interval scales, no instansi.yaml, no record files."""
+    from openpyxl import load_workbook
+
+    data = tmp_path / "dinas"
+    shutil.copytree(REPO / "examples" / "dinas-kesehatan", data)
+    path = _templat(renja, data, tmp_path / "dinas.xlsx", "4", "--tahun", "2024")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Petunjuk", "Realisasi", "Anggaran"]  # no population needed
+    ws = wb["Realisasi"]
+    lists = {str(d.sqref): d.formula1 for d in ws.data_validations.dataValidation}
+    opini, sakip = (
+        _sel(wb, "Realisasi", "IKU.3", "Predikat"),
+        _sel(wb, "Realisasi", "IKU.4", "Predikat"),
+    )
+    assert lists[opini] == '"WTP,WDP,TW,TMP"' and lists[sakip] == '"AA,A,BB,B,CC,C,D"'
+    assert ws[_sel(wb, "Realisasi", "IKU.3", "Nilai")].protection.locked  # grades only
+    assert not ws[_sel(wb, "Realisasi", "IKU.4", "Nilai")].protection.locked  # a score works too
+    ws[opini] = "WDP"
+    ws[_sel(wb, "Realisasi", "IKU.4", "Nilai")] = 71.2
+    wb.save(path)
+    result = _impor(renja, data, path, "4", "--tahun", "2024")
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data / "realisasi" / "2024" / "tw4.yaml").read_text())
+    assert written["realisasi"] == {"IKU.3": {"predikat": "WDP"}, "IKU.4": {"nilai": 71.2}}
+    assert (data / "realisasi" / "2024" / "tw4.yaml").read_text().startswith("# Realisasi TW IV")
+
+
+def test_impor_output_survives_an_ascii_console(buku: Path, data_kecil: Path) -> None:
+    """The change list prints arrows; a legacy console gets stand-ins, never a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    def edit(wb: Any) -> None:
+        wb["Realisasi"][_sel(wb, "Realisasi", "IKK.4", "Pembilang")] = 13000
+
+    _ubah(buku, edit)
+    env = {**os.environ, "RENJA_CACHE": "0", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "renja_cli", "impor", str(buku), "--tahun", "2025",
+         "--triwulan", "3", "--data", str(data_kecil), "--timpa"],
+        capture_output=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode("ascii", "replace")
+    assert b"IKK.4: pembilang 12.340 -> 13.000" in done.stdout

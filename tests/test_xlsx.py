@@ -10,14 +10,15 @@ from xml.etree import ElementTree
 import pytest
 
 from renja_cli.render.xlsx import BARIS_JUDUL, PERINGATAN_CONTOH, nama_folder
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from tests.injeksi import NAMA_RUMUS, RUMUS, TEKS_BERBAHAYA, data_injeksi
 
 
 def _export(renja: Any, data: Path, path: Path, *extra: str) -> Any:
     from openpyxl import load_workbook
 
-    result = renja("ringkasan", "--tahun", "2025", "--data", str(data), "-o", str(path), *extra)
+    tahun = () if "--tahun" in extra else ("--tahun", "2025")
+    result = renja("ringkasan", *tahun, "--data", str(data), "-o", str(path), *extra)
     assert result.exit_code == 0, result.output
     return load_workbook(path)
 
@@ -172,3 +173,24 @@ def test_control_characters_are_spelled_out(renja: Any, data_copy: Path, tmp_pat
     wb = _export(renja, data_copy.resolve(), tmp_path / "x.xlsx")
     texts = [c.value for row in wb["Perlu perhatian"].iter_rows() for c in row]
     assert any(isinstance(t, str) and t == "Bel⟨U+0007⟩ Komponen pengukuran" for t in texts)
+
+
+def test_grades_ranges_and_aggregates(renja: Any, tmp_path: Path) -> None:
+    """The example dinas: grade targets (WTP, BB), a range target, nilai capaian."""
+    data = REPO / "examples" / "dinas-kesehatan"
+    wb = _export(renja, data, tmp_path / "dinas.xlsx", "--tahun", "2024")
+    ws = wb["Capaian"]
+    header = [c.value for c in ws[BARIS_JUDUL]]
+    assert header[-2:] == ["Predikat realisasi", "Predikat capaian"]
+    rows = {ws.cell(r, 2).value: [c.value for c in ws[r]] for r in range(4, ws.max_row + 1)}
+    target, real = header.index("Target tahunan"), header.index("Realisasi")
+    assert (rows["IKU.3"][target], rows["IKU.3"][real]) == ("WTP", "WTP")
+    assert (rows["IKU.4"][target], rows["IKU.4"][real], rows["IKU.4"][-2]) == ("BB", 68.5, "B")
+    assert rows["IKP.1"][target] == "60–85 %"
+    budget = wb["Anggaran"]
+    total = [c.value for c in budget[budget.max_row]]
+    assert total[0] == "Total" and total[5] == 94.9 and total[7] == "Sangat Baik"
+    info = {
+        wb["Keterangan"].cell(r, 1).value: wb["Keterangan"].cell(r, 2).value for r in range(4, 12)
+    }
+    assert info["Nilai capaian kantor"] == "94,90 % (Sangat Baik)"

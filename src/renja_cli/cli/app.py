@@ -4,14 +4,15 @@ hands the result to a renderer; errors are turned into exit codes once, here."""
 from __future__ import annotations
 
 import os
-import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from renja_cli.cli.bahasa import terjemah_bantuan, terjemah_galat
 from renja_cli.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -25,29 +26,12 @@ from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
     CsvKeluaran,
     FormatCapaian,
+    FormatIkm,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
     FormatValidasi,
 )
-
-_CLICK_MESSAGES = (
-    (re.compile(r"^No such option: (.*?)(?:\s+Did you mean (.*)\?)?$"), "opsi tidak dikenal: {0}"),
-    (re.compile(r"^Missing option '(.*)'.*"), "opsi {0} wajib diisi"),
-    (re.compile(r"^No such command '(.*)'\.?$"), "perintah '{0}' tidak dikenal"),
-    (re.compile(r"^Invalid value for '(.*?)': (.*)$", re.S), "nilai tidak valid untuk {0}: {1}"),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), "opsi {0} memerlukan nilai"),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "argumen berlebih: {0}"),
-    (re.compile(r"^Missing argument '(.*)'\.?$"), "argumen {0} wajib diisi"),
-)
-
-
-def _translate(message: str) -> str:
-    for pattern, template in _CLICK_MESSAGES:
-        match = pattern.match(message.strip())
-        if match:
-            return template.format(*(g or "" for g in match.groups()))
-    return message
 
 
 def _stderr() -> Any:
@@ -68,8 +52,18 @@ def print_error(exc: RenjaError) -> None:
         console.print(f"{len(errors)} galat.")
 
 
+class RenjaCommand(TyperCommand):
+    """A command whose help page speaks Indonesian."""
+
+    def get_help(self, ctx: Any) -> str:
+        return terjemah_bantuan(super().get_help(ctx))
+
+
 class RenjaGroup(TyperGroup):
     """Catches every error once, whichever way the app is invoked."""
+
+    def get_help(self, ctx: Any) -> str:
+        return terjemah_bantuan(super().get_help(ctx))
 
     def main(
         self,
@@ -100,7 +94,8 @@ class RenjaGroup(TyperGroup):
             else:
                 hint = f"\nLihat '{ctx.command_path} --help'." if ctx is not None else ""
                 _stderr().print(
-                    f"[bold red]galat[/] {_translate(exc.format_message())}{hint}", markup=True
+                    f"[bold red]galat[/] {terjemah_galat(exc.format_message())}{hint}",
+                    markup=True,
                 )
                 code = exc.exit_code
         except (typer.Abort, KeyboardInterrupt):
@@ -128,29 +123,50 @@ app = typer.Typer(
     name="renja",
     help="Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def perintah(nama: str, contoh: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``@app.command`` with the Indonesian help page and a *Contoh:* section."""
+    epilog = "\b\nContoh:\n" + "\n".join(f"  {line}" for line in contoh.strip().splitlines())
+    return app.command(nama, cls=RenjaCommand, epilog=epilog)
+
 
 DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="FOLDER",
         help="Folder data (bawaan: $RENJA_DATA, lalu ./data, lalu data bawaan paket).",
         show_default=False,
     ),
 ]
-TahunOpt = Annotated[int | None, typer.Option("--tahun", "-t", help="Tahun kinerja, mis. 2025.")]
+TahunOpt = Annotated[
+    int | None,
+    typer.Option("--tahun", "-t", metavar="TAHUN", help="Tahun kinerja, mis. 2025."),
+]
 TriwulanOpt = Annotated[
     int | None,
-    typer.Option("--triwulan", "-w", help="Posisi s.d. triwulan 1-4 (bawaan: terakhir yang ada)."),
+    typer.Option(
+        "--triwulan",
+        "-w",
+        metavar="N",
+        help="Posisi s.d. triwulan 1-4 (bawaan: terakhir yang ada).",
+    ),
 ]
 
 
 TargetOpt = Annotated[
     str | None,
-    typer.Option("--target", help="Jenis target: pk (bawaan), renstra, … (kunci di 'target:')."),
+    typer.Option(
+        "--target",
+        metavar="JENIS",
+        help="Jenis target: pk (bawaan), renstra, … (kunci di 'target:').",
+    ),
 ]
 
 
@@ -162,6 +178,11 @@ def _need_tahun(tahun: int | None) -> int:
 
 def _out(text: str) -> None:
     sys.stdout.write(text)
+
+
+def _baris(text: str) -> None:
+    """One line through sys.stdout, which cli.aliran made safe for any console."""
+    _out(f"{text}\n")
 
 
 def _print_rich(renderable: Any) -> None:
@@ -183,14 +204,22 @@ def _emit(result: Any) -> None:
         _print_rich(result)
 
 
-@app.command("capaian")
+@perintah(
+    "capaian",
+    """renja capaian --tahun 2025
+renja capaian --tahun 2025 --triwulan 2 --format json
+renja capaian --tahun 2024 --target renstra --sk SS.1""",
+)
 def capaian(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
-    sk: Annotated[str | None, typer.Option("--sk", help="Hanya satu sasaran, mis. SK.1.")] = None,
+    sk: Annotated[
+        str | None, typer.Option("--sk", metavar="KODE", help="Hanya satu sasaran, mis. SK.1.")
+    ] = None,
     format: Annotated[
-        FormatCapaian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatCapaian,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatCapaian.tabel,
     data: DataOpt = None,
     nama_lengkap: Annotated[
@@ -206,14 +235,19 @@ def capaian(
     _emit(render.render(laporan, format, nama_lengkap))
 
 
-@app.command("rincian")
+@perintah(
+    "rincian",
+    """renja rincian IKK.5 --tahun 2025
+renja rincian ikk.1 --tahun 2025 --triwulan 3 --format markdown""",
+)
 def rincian(
     kode: Annotated[str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False)],
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
     format: Annotated[
-        FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatRincian,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatRincian.tabel,
     data: DataOpt = None,
 ) -> None:
@@ -226,13 +260,18 @@ def rincian(
     _emit(render.render(lap, format))
 
 
-@app.command("ringkasan")
+@perintah(
+    "ringkasan",
+    """renja ringkasan --tahun 2025 --triwulan 3
+renja ringkasan --tahun 2025 --triwulan 3 --keluaran monev-tw3.xlsx""",
+)
 def ringkasan(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
     format: Annotated[
-        FormatRingkasan, typer.Option("--format", "-f", help="Bentuk keluaran di layar.")
+        FormatRingkasan,
+        typer.Option("--format", "-f", help="Bentuk keluaran di layar.", case_sensitive=False),
     ] = FormatRingkasan.tabel,
     keluaran: Annotated[
         Path | None,
@@ -248,6 +287,7 @@ def ringkasan(
         CsvKeluaran | None,
         typer.Option(
             "--csv",
+            case_sensitive=False,
             help="Jenis berkas --keluaran .csv: mesin (bawaan; ',' dan titik desimal) atau "
             "excel (';', koma desimal, untuk Excel berbahasa Indonesia).",
             show_default=False,
@@ -291,13 +331,18 @@ def ringkasan(
     _emit(render.render(lap, format))
 
 
-@app.command("tren")
+@perintah(
+    "tren",
+    """renja tren IKU.3
+renja tren IKK.12 --format json""",
+)
 def tren(
     kode: Annotated[
         str, typer.Argument(help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False)
     ],
     format: Annotated[
-        FormatTren, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatTren,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatTren.tabel,
     data: DataOpt = None,
 ) -> None:
@@ -310,7 +355,11 @@ def tren(
     _emit(render.render(lap, format))
 
 
-@app.command("validasi")
+@perintah(
+    "validasi",
+    """renja validasi data/
+renja validasi data/ --ketat --format github""",
+)
 def validasi(
     paths: Annotated[
         list[Path] | None,
@@ -353,11 +402,16 @@ def validasi(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command("templat")
+@perintah(
+    "templat",
+    """renja templat --tahun 2025 --triwulan 4 --keluaran isian-tw4.xlsx
+renja templat --tahun 2025 --triwulan 3 --isi --data data/""",
+)
 def templat(
     tahun: TahunOpt = None,
     triwulan: Annotated[
-        int | None, typer.Option("--triwulan", "-w", help="Triwulan yang diisi, 1-4 (wajib).")
+        int | None,
+        typer.Option("--triwulan", "-w", metavar="N", help="Triwulan yang diisi, 1-4 (wajib)."),
     ] = None,
     keluaran: Annotated[
         Path | None,
@@ -387,15 +441,17 @@ def templat(
     hasil = buat_templat(source, tahun, triwulan, isi)
     tulis_atomik(path, hasil.isi, timpa, masukan=[source.root])
     sheets = ", ".join(r.nama for r in hasil.tata.rekaman)
-    typer.echo(f"ditulis: {path}")
-    typer.echo(f"lembar rekaman: {sheets or '-'}")
-    typer.echo(f"isi awal: {hasil.praisi.asal or 'kosong'}")
-    typer.echo(
-        f"Setelah diisi: renja impor {path} --tahun {tahun} --triwulan {hasil.tata.triwulan}"
-    )
+    _baris(f"ditulis: {path}")
+    _baris(f"lembar rekaman: {sheets or '-'}")
+    _baris(f"isi awal: {hasil.praisi.asal or 'kosong'}")
+    _baris(f"Setelah diisi: renja impor {path} --tahun {tahun} --triwulan {hasil.tata.triwulan}")
 
 
-@app.command("impor")
+@perintah(
+    "impor",
+    """renja impor isian-tw4.xlsx --tahun 2025 --triwulan 4 --data data/
+renja impor isian-tw3.xlsx --tahun 2025 --triwulan 3 --data data/ --timpa""",
+)
 def impor(
     berkas: Annotated[
         Path,
@@ -403,7 +459,8 @@ def impor(
     ],
     tahun: TahunOpt = None,
     triwulan: Annotated[
-        int | None, typer.Option("--triwulan", "-w", help="Triwulan buku kerja itu, 1-4 (wajib).")
+        int | None,
+        typer.Option("--triwulan", "-w", metavar="N", help="Triwulan buku kerja itu, 1-4 (wajib)."),
     ] = None,
     timpa: Annotated[
         bool, typer.Option("--timpa", help="Timpa tw<N>.yaml dan CSV triwulan yang sudah ada.")
@@ -416,21 +473,25 @@ def impor(
 
     source = resolve_data_dir(data)
     hasil = siapkan_impor(source, berkas, _need_tahun(tahun), triwulan)
-    typer.echo(
+    _baris(
         f"{berkas}: lolos validasi ({hasil.indikator} indikator berisi, "
         f"{hasil.baris_rekaman} baris rekaman)"
     )
     console = _stderr()
     for w in hasil.peringatan:
         console.print(f"[bold yellow]peringatan[/] {w.location}: {w.code} {w.message}", markup=True)
-    typer.echo("Perubahan terhadap berkas yang ada:")
+    _baris("Perubahan terhadap berkas yang ada:")
     for line in hasil.perubahan:
-        typer.echo(f"  {line}")
+        _baris(f"  {line}")
     for path in hasil.tulis(timpa):
-        typer.echo(f"ditulis: {path}")
+        _baris(f"ditulis: {path}")
 
 
-@app.command("skema")
+@perintah(
+    "skema",
+    """renja skema --keluaran schema/
+renja skema --jenis realisasi""",
+)
 def skema(
     keluaran: Annotated[
         Path | None,
@@ -453,6 +514,106 @@ def skema(
         typer.echo(f"ditulis: {path}")
 
 
+@perintah(
+    "ikm",
+    """renja ikm survei-layanan.csv --populasi 600
+renja ikm survei-pembinaan-*.csv --per triwulan --format json""",
+)
+def ikm(
+    berkas: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Berkas jawaban survei (.csv Google Forms, .xlsx).", show_default=False
+        ),
+    ],
+    populasi: Annotated[
+        int | None,
+        typer.Option("--populasi", help="Jumlah pengguna layanan (uji sampel Krejcie–Morgan)."),
+    ] = None,
+    per: Annotated[
+        str | None, typer.Option("--per", help="Rincian per layanan, triwulan atau bulan.")
+    ] = None,
+    gabung: Annotated[
+        str | None,
+        typer.Option(
+            "--gabung",
+            help="Beberapa berkas: rata_rata_kegiatan (bawaan) atau gabungan_responden.",
+        ),
+    ] = None,
+    format: Annotated[
+        FormatIkm,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
+    ] = FormatIkm.tabel,
+    data: DataOpt = None,
+) -> None:
+    """IKM dari jawaban survei (PermenPANRB 14/2017): NRR per unsur, mutu, 3 unsur terendah."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.data.referensi import Referensi
+    from renja_cli.ikm import ikm_dari_berkas
+    from renja_cli.ikm import render as render_ikm
+
+    referensi = Referensi(resolve_data_dir(data).root).survei
+    hasil = ikm_dari_berkas(
+        berkas,
+        referensi,
+        populasi=populasi,
+        per=per,  # type: ignore[arg-type]  # checked by the core (R418)
+        gabung=gabung,  # type: ignore[arg-type]
+    )
+    _emit(render_ikm.render(hasil, format))
+
+
+@perintah(
+    "init",
+    """renja init --tahun 2026 --dari 2025 --data data/
+renja init --kantor "Dinas Kesehatan Kabupaten X" data-dinas/""",
+)
+def init(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Folder data baru (dengan --kantor).", show_default=False),
+    ] = None,
+    tahun: TahunOpt = None,
+    dari: Annotated[
+        int | None, typer.Option("--dari", help="Tahun rencana yang dibawa ke tahun baru.")
+    ] = None,
+    kantor: Annotated[
+        str | None, typer.Option("--kantor", help="Nama kantor untuk folder data baru.")
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Mulai tahun baru dari rencana tahun lalu, atau folder data untuk kantor baru."""
+    from renja_cli import inisiasi
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.io.tulis import tulis_atomik
+
+    if kantor is not None:
+        if folder is None:
+            raise UsageError('beri FOLDER tujuan: renja init --kantor "…" FOLDER', code="U001")
+        files = inisiasi.kantor_baru(folder, kantor, tahun or 2026)
+    else:
+        if tahun is None or dari is None:
+            raise UsageError(
+                'pakai renja init --tahun 2026 --dari 2025, atau renja init --kantor "…" FOLDER',
+                code="U001",
+            )
+        source = resolve_data_dir(data)
+        if source.bawaan:
+            raise UsageError("data bawaan paket tidak ditulisi; beri --data FOLDER", code="U004")
+        files = inisiasi.tahun_baru(source, tahun, dari)
+    inisiasi.tujuan_kosong(files, timpa)
+    for path, text in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"folder '{path.parent}' tidak dapat dibuat: {exc.strerror}", code="U004"
+            ) from None
+        tulis_atomik(path, text.encode(), timpa=True)
+        typer.echo(f"ditulis: {path}")
+
+
 def _versi(value: bool) -> None:
     if value:
         from renja_cli import __version__
@@ -466,7 +627,12 @@ def _root(
     versi: Annotated[
         bool,
         typer.Option(
-            "--versi", help="Tampilkan versi lalu keluar.", is_eager=True, callback=_versi
+            "--versi",
+            "--version",
+            "-V",
+            help="Tampilkan versi lalu keluar.",
+            is_eager=True,
+            callback=_versi,
         ),
     ] = False,
 ) -> None:

@@ -60,6 +60,7 @@ LEBAR_REALISASI = {
     "target": 10,
     "cara": 34,
     "nilai": 11,
+    "predikat": 11,
     "pembilang": 11,
     "penyebut": 11,
     "tersedia": 9,
@@ -178,6 +179,7 @@ def _nilai_realisasi(row: BarisRealisasi, entry: EntriRealisasi | None) -> dict[
         return {"nilai": (entry.komponen or {}).get(row.komponen)}
     return {
         "nilai": entry.nilai,
+        "predikat": entry.predikat,
         "pembilang": entry.pembilang,
         "penyebut": entry.penyebut,
         "tersedia": None if entry.tersedia else "tidak",
@@ -227,6 +229,9 @@ def _realisasi(wb: Any, tata: TataIsian, isi: PraIsi) -> None:
             if key == "nilai":
                 rentang = (row.rentang.min, row.rentang.maks) if row.rentang else None
                 validasi.add(ref, *_aturan_angka(rentang, False, "Nilai"))
+            elif key == "predikat" and row.predikat:
+                grades = ",".join(row.predikat)
+                validasi.add(ref, "list", None, f'"{grades}"', None, f"Predikat: {grades}", True)
             elif key in row.bulat:
                 validasi.add(ref, *_aturan_angka(None, True, key.capitalize()))
             elif key in ("tersedia", "sementara"):
@@ -249,6 +254,7 @@ def _komentar(cell: Any, text: str) -> None:
 
 
 def _aturan_kolom(kolom: KolomRekaman, ref: str, n_instansi: int) -> tuple[Any, ...] | None:
+    """The validation of a record column (the instansi list only with a population)."""
     match kolom.jenis:
         case "ya_tidak":
             return YA_TIDAK
@@ -260,7 +266,7 @@ def _aturan_kolom(kolom: KolomRekaman, ref: str, n_instansi: int) -> tuple[Any, 
             return _aturan_angka(kolom.rentang, True, kolom.nama)
         case "nip":
             return ("textLength", "equal", "18", None, "NIP: 18 angka, sebagai teks", False)
-        case "instansi":
+        case "instansi" if n_instansi:
             return (
                 "list",
                 None,
@@ -273,7 +279,7 @@ def _aturan_kolom(kolom: KolomRekaman, ref: str, n_instansi: int) -> tuple[Any, 
 
 
 def _rekaman(
-    wb: Any, lembar: LembarRekaman, isi: IsiLembar | None, instansi: DaftarInstansi
+    wb: Any, lembar: LembarRekaman, isi: IsiLembar | None, instansi: DaftarInstansi | None
 ) -> None:
     from openpyxl.styles import Alignment, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -294,10 +300,11 @@ def _rekaman(
     for cell, k in zip(header, kolom, strict=True):
         _komentar(cell, f"{k.keterangan}\nIndikator: {', '.join(lembar.indikator)}")
     rows: list[dict[str, Any]]
+    population = instansi.instansi if instansi is not None else []
     if lembar.jenis == "instansi":
         rows = [
             {"instansi": i.kode, "nama": i.nama, **isi.per_instansi.get(i.kode, {})}
-            for i in instansi.instansi
+            for i in population
         ]
     else:
         rows = isi.baris
@@ -305,8 +312,8 @@ def _rekaman(
     last = len(rows) + 1 if not open_ended else BARIS_AKHIR
     validasi = _Validasi()
     fit = {
-        "kode_instansi": max((len(i.kode) for i in instansi.instansi), default=0) + 3,
-        "nama": max((len(i.nama) for i in instansi.instansi), default=0) + 2,
+        "kode_instansi": max((len(i.kode) for i in population), default=0) + 3,
+        "nama": max((len(i.nama) for i in population), default=0) + 2,
     }
     for c, k in enumerate(kolom, start=1):
         letter = get_column_letter(c)
@@ -317,7 +324,7 @@ def _rekaman(
             dim.fill = PatternFill("solid", fgColor=WARNA_ISIAN)
             if k.jenis == "nip":
                 dim.number_format = "@"
-        rule = _aturan_kolom(k, letter, len(instansi.instansi))
+        rule = _aturan_kolom(k, letter, len(population))
         if rule is not None and not k.terkunci:
             validasi.add(f"{letter}2:{letter}{last}", *rule)
     for r, values in enumerate(rows, start=2):
@@ -375,7 +382,9 @@ def _instansi(wb: Any, instansi: DaftarInstansi) -> None:
     _lindungi(ws, baris_bebas=False)
 
 
-def _petunjuk(wb: Any, tata: TataIsian, isi: PraIsi, folder: str, versi: str) -> None:
+def _petunjuk(
+    wb: Any, tata: TataIsian, isi: PraIsi, folder: str, versi: str, instansi_ada: bool
+) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.worksheets[0]
@@ -441,8 +450,9 @@ def _petunjuk(wb: Any, tata: TataIsian, isi: PraIsi, folder: str, versi: str) ->
             for x in tata.rekaman
         ),
         (LEMBAR_ANGGARAN, f"{tata.periode}.yaml (anggaran)", "—", "realisasi anggaran"),
-        (LEMBAR_INSTANSI, "—", "—", "daftar instansi (rujukan, tidak diimpor)"),
     ]
+    if instansi_ada:
+        table.append((LEMBAR_INSTANSI, "—", "—", "daftar instansi (rujukan, tidak diimpor)"))
     for i, values in enumerate(table, start=r + 1):
         for cell in baris(ws, i, list(values)):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -463,18 +473,19 @@ def _uraian_lembar(lembar: LembarRekaman) -> str:
 
 
 def tulis_templat(
-    tata: TataIsian, isi: PraIsi, instansi: DaftarInstansi, folder: str, versi: str
+    tata: TataIsian, isi: PraIsi, instansi: DaftarInstansi | None, folder: str, versi: str
 ) -> bytes:
     """The workbook of ``tata`` with ``isi`` written in, as .xlsx bytes."""
     from openpyxl import Workbook
 
     wb = Workbook()
-    _petunjuk(wb, tata, isi, folder, versi)
+    _petunjuk(wb, tata, isi, folder, versi, instansi is not None)
     _realisasi(wb, tata, isi)
     for lembar in tata.rekaman:
         _rekaman(wb, lembar, isi.lembar.get(lembar.nama), instansi)
     _anggaran(wb, tata, isi)
-    _instansi(wb, instansi)
+    if instansi is not None:
+        _instansi(wb, instansi)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

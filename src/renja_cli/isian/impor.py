@@ -17,6 +17,7 @@ Indonesian spreadsheet convention, and never ambiguous under the number rule
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import re
 import shutil
@@ -30,6 +31,7 @@ from renja_cli.data.baca import read_realisasi, realisasi_folder
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, Location, RenjaError, UsageError, raise_all
+from renja_cli.hitung.periode import label_periode
 from renja_cli.io.berkas import cari_peran, daftar_folder
 from renja_cli.io.csvfile import buka_csv, nip, norm_header, ya_tidak
 from renja_cli.isian.baca import (
@@ -190,7 +192,10 @@ def _baris_teks(text: str | None) -> list[str]:
 
 
 def _realisasi(
-    buku: BukuIsian, tata: TataIsian, peta: dict[PathKey, Location]
+    buku: BukuIsian,
+    tata: TataIsian,
+    peta: dict[PathKey, Location],
+    sel_nilai: dict[tuple[str, str | None], Location],
 ) -> dict[str, dict[str, Any]]:
     from openpyxl.utils import get_column_letter
 
@@ -224,10 +229,12 @@ def _realisasi(
             if ok and value is not None:
                 values[key] = value
         given = {k: v for k, v in values.items() if k in inputs}
-        if not given:
-            continue
         kode = ke_teks(values.get("kode"))
         komponen = ke_teks(values.get("komponen"))
+        if kode and (kode, komponen) in rows and "nilai" in refs:
+            sel_nilai.setdefault((kode, komponen), buku.lokasi(ws.title, refs["nilai"]))
+        if not given:
+            continue
         if not kode:
             buku.salah("baris berisi isian tanpa kode indikator", ws.title, refs["kode"], "R203")
             continue
@@ -273,6 +280,10 @@ def _realisasi(
                 if number is not None:
                     entry[key] = ke_bulat(number) if key != "nilai" else number
                     peta[(*base, key)] = buku.lokasi(ws.title, refs[key])
+        if "predikat" in given:
+            grade = ke_teks(given["predikat"])
+            entry["predikat"] = grade
+            peta[(*base, "predikat")] = buku.lokasi(ws.title, refs["predikat"])
         for key in ("tersedia", "sementara"):
             if key in given:
                 flag = ke_ya_tidak(buku, ws, refs[key], given[key], key.capitalize())
@@ -289,7 +300,9 @@ def _realisasi(
             peta[(*base, key)] = buku.lokasi(ws.title, refs[key])
             for i in range(len(lines)):
                 peta[(*base, key, i)] = buku.lokasi(ws.title, refs[key])
-    order = ("nilai", "pembilang", "penyebut", "komponen", "tersedia", "sementara", *NARASI)
+    order = (
+        "nilai", "predikat", "pembilang", "penyebut", "komponen", "tersedia", "sementara", *NARASI
+    )  # fmt: skip
     return {
         kode: {k: entries[kode][k] for k in order if k in entries[kode]}
         for kode in (r.kode for r in tata.realisasi)
@@ -448,6 +461,8 @@ class _Peta:
     csv: dict[Path, BerkasCsvBaru]
     folder: Path
     lembar_berkas: dict[str, LembarRekaman]
+    survei: list[tuple[str, Location, str]]
+    """(survey file pattern, the component's Nilai cell, 'IKK.1 ikm_layanan')."""
 
     def lokasi(
         self, path: Path | None, line: int | None, column: int | None, code: str
@@ -476,6 +491,15 @@ class _Peta:
                 "",
             )
         if resolved.parent == self.folder:
+            for pattern, cell, label in self.survei:
+                if code == "R313" and fnmatch.fnmatchcase(
+                    resolved.name.casefold(), pattern.casefold()
+                ):
+                    hint = (
+                        f" — salin jawaban survei {pattern} ke folder {self.folder.name}/, atau "
+                        f"ketik Nilai komponen {label} di sel ini"
+                    )
+                    return cell, True, hint
             for name, lembar in self.lembar_berkas.items():
                 if name.casefold() == resolved.name.casefold():
                     hint = (
@@ -534,7 +558,7 @@ def _ubah_entri(kode: str, old: EntriRealisasi | None, new: EntriRealisasi | Non
     if new is None:
         return f"{kode}: dihapus"
     parts = []
-    for key in ("nilai", "pembilang", "penyebut", "tersedia", "sementara"):
+    for key in ("nilai", "predikat", "pembilang", "penyebut", "tersedia", "sementara"):
         a, b = getattr(old, key), getattr(new, key)
         if a != b:
             parts.append(f"{key} {_angka(a)} → {_angka(b)}")
@@ -683,7 +707,8 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
     peta_yaml: dict[PathKey, Location] = {}
     data: dict[str, Any] = {"tahun": tahun, "periode": tata.periode}
     _petunjuk(buku, tata, data, peta_yaml)
-    realisasi = _realisasi(buku, tata, peta_yaml)
+    sel_nilai: dict[tuple[str, str | None], Location] = {}
+    realisasi = _realisasi(buku, tata, peta_yaml, sel_nilai)
     anggaran = _anggaran(buku, tata, peta_yaml)
     files = [f for lembar in tata.rekaman if (f := _rekaman(buku, lembar)) is not None]
     year = realisasi_folder(source.root, tahun)
@@ -716,7 +741,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
     from renja_cli import __version__
 
     text = (
-        f"# Realisasi {tata.periode.upper()} {tahun}, diimpor dari {path.name} "
+        f"# Realisasi {label_periode(tata.periode)} {tahun}, diimpor dari {path.name} "
         f"(renja impor {__version__}).\n"
         "# Ubah lewat buku kerja (renja templat --isi) atau langsung di berkas ini.\n"
         + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
@@ -762,6 +787,11 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
             csv_map,
             tmp_folder.resolve(),
             {lembar.berkas: lembar for lembar in tata.rekaman},
+            [
+                (r.survei, sel_nilai[(r.kode, r.komponen)], f"{r.kode} {r.komponen}")
+                for r in tata.realisasi
+                if r.survei and (r.kode, r.komponen) in sel_nilai
+            ],
         )
         hasil = validasi([root])
         galat, peringatan = _petakan(peta, hasil)

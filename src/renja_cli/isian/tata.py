@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Literal
 
 from renja_cli.data.referensi import Referensi
-from renja_cli.formula import berkas_formula
+from renja_cli.formula import Formula, berkas_formula
 from renja_cli.formula.arsip import DOKUMEN_ARSIP
 from renja_cli.model.dasar import Rentang, as_target
+from renja_cli.model.referensi import Skala
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import format_number
 
@@ -44,6 +45,7 @@ KOLOM_REALISASI: tuple[tuple[str, str], ...] = (
     ("target", "Target tahunan"),
     ("cara", "Cara mengisi"),
     ("nilai", "Nilai"),
+    ("predikat", "Predikat"),
     ("pembilang", "Pembilang"),
     ("penyebut", "Penyebut"),
     ("tersedia", "Tersedia"),
@@ -57,7 +59,7 @@ KOLOM_REALISASI: tuple[tuple[str, str], ...] = (
 
 NARASI = ("sumber", "keterangan", "kendala", "rencana_tindak_lanjut")
 ISIAN_INDIKATOR = ("tersedia", "sementara", *NARASI)
-ISIAN_ANGKA = ("nilai", "pembilang", "penyebut")
+ISIAN_ANGKA = ("nilai", "predikat", "pembilang", "penyebut")
 
 KOLOM_ANGGARAN: tuple[tuple[str, str], ...] = (
     ("kode", "Sasaran"),
@@ -119,6 +121,10 @@ class BarisRealisasi:
     rentang: Rentang | None
     bulat: tuple[str, ...] = ()
     """Keys whose values are whole numbers (counts)."""
+    predikat: tuple[str, ...] = ()
+    """Grades the Predikat cell accepts (indicators with a ``skala``), best first."""
+    survei: str | None = None
+    """A component's survey-answer file name or pattern (``survei-pembinaan-*.csv``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +149,18 @@ def _angka(value: float) -> str:
 
 
 def _target(ind: Indikator, jenis: str) -> float | str | None:
-    entry = ind.target.get(jenis)
-    if entry is None:
+    """The main target as the sheet shows it: a number, a range, a grade, or nothing
+    when it is not filled in yet."""
+    spec = as_target(ind.target.get(jenis))
+    if spec is None:
         return None
-    spec = as_target(entry)
+    if spec.predikat is not None:
+        return spec.predikat
     if spec.nilai is not None:
         return spec.nilai
-    assert spec.min is not None and spec.maks is not None
-    return f"{_angka(spec.min)}–{_angka(spec.maks)}"
+    if spec.min is not None and spec.maks is not None:
+        return f"{_angka(spec.min)}–{_angka(spec.maks)}"
+    return None
 
 
 def nama_lembar(berkas: str, dipakai: set[str]) -> str:
@@ -173,14 +183,16 @@ def _kolom_instansi(ind: Indikator, referensi: Referensi) -> list[KolomRekaman]:
     if k.jenis == "status":
         return [KolomRekaman(k.kolom, "ya_tidak", f"{ind.kode}: ya bila instansi memenuhi")]
     skala = referensi.skala(k.skala)
-    low, high = skala.predikat[-1].min, skala.predikat[0].maks
+    assert isinstance(skala, Skala)  # periksa_rujukan refused an ordinal one (R307)
+    low, high = skala.predikat[-1].bawah, skala.predikat[0].atas
+    bounds = (low, high) if low is not None and high is not None else None
     return [
         KolomRekaman(
             k.kolom,
             "angka",
-            f"{ind.kode}: nilai {skala.nama} ({_angka(low)}–{_angka(high)}); dihitung bila "
-            f"minimal {k.minimal}",
-            (low, high),
+            f"{ind.kode}: nilai {skala.nama} ({skala.batas_teks}); dihitung bila minimal "
+            f"{k.minimal}",
+            bounds,
         )
     ]
 
@@ -223,11 +235,21 @@ def _lembar(
     ]
 
 
-def _cara(ind: Indikator, lembar: dict[str, str]) -> str:
+def berkas_lembar(formula: Formula) -> tuple[str, ...]:
+    """The record files a formula reads that become sheets: every one but survey
+    answers (``survei:``), which are exports of their own and stay files in the folder."""
+    if formula.jenis == "rata_rata":
+        return tuple(k.berkas for k in formula.komponen if k.berkas)
+    return berkas_formula(formula)
+
+
+def _cara(ind: Indikator, lembar: dict[str, str], angka: bool = True) -> str:
     f = ind.formula
-    sheets = [lembar[b] for b in berkas_formula(f) if b in lembar]
+    sheets = [lembar[b] for b in berkas_lembar(f) if b in lembar]
     where = ", ".join(sheets)
     match f.jenis:
+        case "nilai" if ind.skala is not None:
+            return f"ketik Predikat (skala {ind.skala}){' atau Nilai' if angka else ''}"
         case "nilai":
             return "ketik Nilai"
         case "rasio" if f.berkas:
@@ -255,7 +277,7 @@ def susun_tata(rencana: RencanaKerja, referensi: Referensi, triwulan: int) -> Ta
     columns: dict[str, list[KolomRekaman]] = {}
     users: dict[str, list[str]] = {}
     for _, ind in rencana.indikator():
-        for berkas in berkas_formula(ind.formula):
+        for berkas in berkas_lembar(ind.formula):
             kind, cols = _lembar(ind, berkas, referensi, triwulan)
             if berkas not in sheets:
                 sheets[berkas] = nama_lembar(berkas, dipakai)
@@ -267,6 +289,13 @@ def susun_tata(rencana: RencanaKerja, referensi: Referensi, triwulan: int) -> Ta
     for _, ind in rencana.indikator():
         f = ind.formula
         counts = ("pembilang", "penyebut") if f.jenis == "rasio" else ()
+        grades: tuple[str, ...] = ()
+        numbers: tuple[str, ...] = ("nilai",)
+        if ind.skala is not None:
+            skala = referensi.skala(ind.skala)
+            grades = tuple(skala.kode_urut)
+            if not isinstance(skala, Skala):
+                numbers = ()  # an ordinal scale has grades only (opini WTP)
         rows.append(
             BarisRealisasi(
                 kode=ind.kode,
@@ -275,18 +304,24 @@ def susun_tata(rencana: RencanaKerja, referensi: Referensi, triwulan: int) -> Ta
                 satuan=ind.satuan,
                 target_tw=(ind.target_triwulan or {}).get(triwulan),  # type: ignore[call-overload]
                 target=_target(ind, jenis),
-                cara=_cara(ind, sheets),
-                isian=("nilai", *counts, *ISIAN_INDIKATOR),
+                cara=_cara(ind, sheets, bool(numbers)),
+                isian=(*numbers, *(("predikat",) if grades else ()), *counts, *ISIAN_INDIKATOR),
                 rentang=ind.rentang_nilai,
                 bulat=counts,
+                predikat=grades,
             )
         )
         if f.jenis == "rata_rata":
             for k in f.komponen:
+                ways = []
+                if k.survei:
+                    ways.append(f"dari jawaban survei {k.survei} di folder tw{triwulan}/")
+                if k.berkas:
+                    ways.append(f"dari lembar {sheets[k.berkas]} (rata-rata per kegiatan)")
                 cara = (
-                    f"dari lembar {sheets[k.berkas]} (rata-rata per kegiatan)"
-                    if k.berkas
-                    else "ketik Nilai komponen"
+                    "; atau ".join(ways)
+                    + ("; bila tidak ada, " if ways else "")
+                    + ("ketik Nilai komponen")
                 )
                 rows.append(
                     BarisRealisasi(
@@ -299,6 +334,7 @@ def susun_tata(rencana: RencanaKerja, referensi: Referensi, triwulan: int) -> Ta
                         cara=cara,
                         isian=("nilai",),
                         rentang=k.rentang,
+                        survei=k.survei,
                     )
                 )
     rekaman = tuple(

@@ -9,6 +9,7 @@ from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import UsageError, raise_all
+from renja_cli.io.berkas import cari_peran
 from renja_cli.isian.praisi import PraIsi, dari_sebelumnya, dari_triwulan
 from renja_cli.isian.tata import TataIsian, susun_tata
 
@@ -58,5 +59,8 @@ def buat_templat(
         if isi
         else dari_sebelumnya(source.root, tata, referensi)
     )
-    data = tulis_templat(tata, pra, referensi.instansi, nama_folder(source), __version__)
+    # an office without instansi-based formulas may have no instansi.yaml at all
+    has_population = cari_peran(source.root, "instansi", (".yaml", ".yml")) is not None
+    instansi = referensi.instansi if has_population else None
+    data = tulis_templat(tata, pra, instansi, nama_folder(source), __version__)
     return HasilTemplat(data, tata, pra)

@@ -11,6 +11,10 @@ class EntriRealisasi(Strict):
     """Realisasi of one indicator in one period, in the shape its formula needs."""
 
     nilai: float | None = None
+    predikat: Teks | None = Field(
+        None,
+        description="Realisasi berupa predikat (opini WTP, nilai SAKIP BB) bagi indikator berskala",
+    )
     pembilang: Jumlah | None = Field(None, description="Jumlah yang dihitung (bilangan bulat)")
     penyebut: Jumlah | None = Field(None, description="Jumlah seluruhnya (bilangan bulat)")
     komponen: dict[KodeBebas, float | None] | None = None
@@ -27,6 +31,7 @@ class EntriRealisasi(Strict):
             name
             for name, present in (
                 ("nilai", self.nilai is not None),
+                ("predikat", self.predikat is not None),
                 ("pembilang/penyebut", self.pembilang is not None or self.penyebut is not None),
                 ("komponen", self.komponen is not None),
             )
@@ -43,7 +48,7 @@ class EntriRealisasi(Strict):
     @property
     def ada_nilai(self) -> bool:
         """The entry itself gives the period's value (not only narrative)."""
-        return self.nilai is not None or self.pembilang is not None
+        return self.nilai is not None or self.pembilang is not None or self.predikat is not None
 
 
 class BerkasRealisasi(Strict):

@@ -17,7 +17,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from renja_cli.laporan.objek import LaporanCapaian, label_periode
+from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian, label_periode
 from renja_cli.laporan.ringkasan import LaporanRingkasan
 from renja_cli.numbers import round_half_up
 from renja_cli.render.common import STATUS_LABEL
@@ -62,6 +62,23 @@ def tulis(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     return (BOM + out.getvalue()).encode("utf-8")
 
 
+def _target(row: BarisCapaian, rentang: bool = False) -> str:
+    """A number, or the grade of an ordinal target (``WTP``); with ``rentang`` a range
+    target is written ``60–85`` (the capaian CSV has min and max columns instead)."""
+    if row.target_predikat:
+        return teks(row.target_predikat)
+    if rentang and row.target is None and row.target_min is not None:
+        return f"{angka(row.target_min)}–{angka(row.target_maks)}"
+    return angka(row.target)
+
+
+def _realisasi(row: BarisCapaian) -> str:
+    """A number, or the grade given when the realisasi is a grade."""
+    if row.realisasi is None and row.realisasi_predikat:
+        return teks(row.realisasi_predikat)
+    return angka(row.realisasi)
+
+
 def _ya(flag: bool) -> str:
     return "ya" if flag else "tidak"
 
@@ -78,6 +95,8 @@ KOLOM_CAPAIAN = (
     "Realisasi",
     "Capaian (%)",
     "Status",
+    "Predikat realisasi",
+    "Predikat capaian",
     "Posisi data",
     "Sementara",
     "Keterangan",
@@ -93,12 +112,14 @@ def render_capaian(lap: LaporanCapaian) -> bytes:
             teks(r.nama),
             teks(r.satuan),
             teks(r.target_jenis.upper()),
-            angka(r.target),
+            _target(r),
             angka(r.target_min),
             angka(r.target_maks),
-            angka(r.realisasi),
+            _realisasi(r),
             persen(r.capaian),
             STATUS_LABEL[r.status],
+            teks(r.realisasi_predikat or ""),
+            teks(r.predikat or ""),
             label_periode(r.periode_data) if r.periode_data else "",
             _ya(r.sementara),
             teks("; ".join(r.keterangan)),
@@ -120,6 +141,8 @@ KOLOM_RINGKASAN = (
     "Realisasi",
     "Capaian tahunan (%)",
     "Status",
+    "Predikat realisasi",
+    "Predikat capaian",
     "Perubahan",
     "Proyeksi",
     "Uraian proyeksi",
@@ -141,10 +164,12 @@ def render_ringkasan(lap: LaporanRingkasan) -> bytes:
                 teks(b.satuan),
                 angka(r.target_tw),
                 persen(r.capaian_tw),
-                angka(b.target),
-                angka(b.realisasi),
+                _target(b, rentang=True),
+                _realisasi(b),
                 persen(b.capaian),
                 STATUS_LABEL[r.status],
+                teks(b.realisasi_predikat or ""),
+                teks(b.predikat or ""),
                 r.perubahan or "",
                 PROYEKSI_LABEL[r.proyeksi.status],
                 teks(r.proyeksi.uraian),

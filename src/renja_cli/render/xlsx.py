@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.laporan.ringkasan import BarisRingkasan, LaporanRingkasan
 from renja_cli.numbers import round_half_up
-from renja_cli.render.common import STATUS_LABEL, nama
+from renja_cli.render.common import STATUS_LABEL, nama, sel_agregat, sel_target
 from renja_cli.render.lembar import baris, cetak, gaya_judul, tinggi_baris, tulis
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
 
@@ -139,43 +140,57 @@ def _satuan_proyeksi(r: BarisRingkasan) -> tuple[str, str]:
     return r.tahunan.satuan, FMT_ANGKA
 
 
+def _target(b: BarisCapaian) -> float | str | None:
+    """The annual target: a number, a grade (``WTP``) or a range as text."""
+    if b.target_predikat is not None:
+        return b.target_predikat
+    if b.target is None and b.target_min is not None and b.target_maks is not None:
+        return sel_target(b)
+    return _r(b.target)
+
+
+def _realisasi(b: BarisCapaian) -> float | str | None:
+    """The realisasi as a number, or the grade given when there is no number."""
+    return b.realisasi_predikat if b.realisasi is None else _r(b.realisasi)
+
+
 def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
     rows = []
+    graded = any(r.tahunan.realisasi_predikat or r.tahunan.predikat for r in lap.baris)
     for r in lap.baris:
         b = r.tahunan
-        rows.append(
-            [
-                b.sasaran,
-                b.kode,
-                nama(b),
-                b.satuan,
-                _r(r.target_tw),
-                _r(r.capaian_tw),
-                _r(b.target),
-                _r(b.realisasi),
-                _r(b.capaian),
-                PANAH[r.perubahan],
-                STATUS_LABEL[r.status],
-            ]
-        )
-    return Tabel(
-        "Capaian",
-        [
-            Kolom("Sasaran", 9),
-            Kolom("Kode", 9),
-            Kolom("Indikator", 48, bungkus=True),
-            Kolom("Satuan", 9),
-            Kolom("Target TW", 11, FMT_ANGKA),
-            Kolom("Capaian TW", 12, FMT_PERSEN),
-            Kolom("Target tahunan", 11, FMT_ANGKA),
-            Kolom("Realisasi", 11, FMT_ANGKA),
-            Kolom("Capaian tahunan", 12, FMT_PERSEN),
-            Kolom("Perubahan", 11),
-            Kolom("Status", 16, status=True),
-        ],
-        rows,
-        beku="D4",
-    )
+        row: list[Any] = [
+            b.sasaran,
+            b.kode,
+            nama(b),
+            b.satuan,
+            _r(r.target_tw),
+            _r(r.capaian_tw),
+            _target(b),
+            _realisasi(b),
+            _r(b.capaian),
+            PANAH[r.perubahan],
+            STATUS_LABEL[r.status],
+        ]
+        if graded:
+            row += [b.realisasi_predikat, b.predikat]
+        rows.append(row)
+    kolom = [
+        Kolom("Sasaran", 9),
+        Kolom("Kode", 9),
+        Kolom("Indikator", 48, bungkus=True),
+        Kolom("Satuan", 9),
+        Kolom("Target TW", 11, FMT_ANGKA),
+        Kolom("Capaian TW", 12, FMT_PERSEN),
+        Kolom("Target tahunan", 11, FMT_ANGKA),
+        Kolom("Realisasi", 11, FMT_ANGKA),
+        Kolom("Capaian tahunan", 12, FMT_PERSEN),
+        Kolom("Perubahan", 11),
+        Kolom("Status", 16, status=True),
+    ]
+    if graded:
+        kolom += [Kolom("Predikat realisasi", 12), Kolom("Predikat capaian", 14)]
+    return Tabel("Capaian", kolom, rows, beku="D4")
 
 
 def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
@@ -188,6 +203,7 @@ def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
             _r(p.anggaran.serapan),
             _r(p.anggaran.capaian_kinerja),
             _r(p.anggaran.indeks_efisiensi),
+            p.nilai.predikat,
         ]
         for p in lap.panel
     ]
@@ -198,8 +214,9 @@ def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
             lap.total_pagu,
             _r(lap.total_realisasi_anggaran),
             _r(lap.serapan_total),
+            _r(lap.nilai_kantor.nilai),
             None,
-            None,
+            lap.nilai_kantor.predikat,
         ]
     )
     return Tabel(
@@ -210,8 +227,9 @@ def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
             Kolom("Pagu", 18, FMT_RUPIAH),
             Kolom("Realisasi", 18, FMT_RUPIAH),
             Kolom("Serapan", 11, FMT_PERSEN),
-            Kolom("Capaian kinerja", 12, FMT_PERSEN),
+            Kolom("Nilai capaian", 12, FMT_PERSEN),
             Kolom("Indeks efisiensi", 12, FMT_INDEKS),
+            Kolom("Predikat", 14),
         ],
         rows,
         tebal={len(rows) - 1},
@@ -348,6 +366,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
         ("Kantor", lap.kantor),
         ("Posisi", lap.periode),
         ("Target", lap.target_jenis.upper()),
+        ("Nilai capaian kantor", sel_agregat(lap.nilai_kantor)),
         ("Data", nama_folder(lap.data)),
         ("Catatan", "DATA CONTOH, bukan data resmi" if lap.contoh else "data resmi"),
     ]
