@@ -497,7 +497,9 @@ class _Banding:
                     tingkat, err.code, pesan, side.nama, side.lokasi(err.location), err.field
                 )
 
-    def ubah(self, p: Perubahan) -> Perubahan:
+    def ubah(self, *args: Any, **rest: Any) -> Perubahan:
+        """Record one change (the arguments of :class:`Perubahan`)."""
+        p = Perubahan(*args, **rest)
         self.perubahan.append(p)
         return p
 
@@ -540,14 +542,12 @@ class _Banding:
             if a is None or b is None:
                 side = self.baru if b is not None else self.lama
                 self.ubah(
-                    Perubahan(
-                        "berkas",
-                        f"{stem}.yaml",
-                        lama=None if a is None else "ada",
-                        baru=None if b is None else "ada",
-                        sisi=side.nama,
-                        lokasi=side.lokasi(Location(side.root / f"{stem}.yaml")),
-                    )
+                    "berkas",
+                    f"{stem}.yaml",
+                    lama=None if a is None else "ada",
+                    baru=None if b is None else "ada",
+                    sisi=side.nama,
+                    lokasi=side.lokasi(Location(side.root / f"{stem}.yaml")),
                 )
                 continue
             if stem == "instansi":
@@ -578,14 +578,12 @@ class _Banding:
     def _beda_instansi(self, a: Any, b: Any) -> None:
         if a.populasi != b.populasi:
             self.ubah(
-                Perubahan(
-                    "populasi",
-                    "instansi.yaml",
-                    "populasi",
-                    a.populasi,
-                    b.populasi,
-                    lokasi=self._letak_ref(self.baru, "instansi", ("populasi",)),
-                )
+                "populasi",
+                "instansi.yaml",
+                "populasi",
+                a.populasi,
+                b.populasi,
+                lokasi=self._letak_ref(self.baru, "instansi", ("populasi",)),
             )
         old = {i.kode: (n, i) for n, i in enumerate(a.instansi)}
         new = {i.kode: (n, i) for n, i in enumerate(b.instansi)}
@@ -593,40 +591,34 @@ class _Banding:
             if kode not in old:
                 n, item = new[kode]
                 self.ubah(
-                    Perubahan(
-                        "populasi",
-                        f"instansi {kode}",
-                        None,
-                        None,
-                        item.nama,
-                        lokasi=self._letak_ref(self.baru, "instansi", ("instansi", n)),
-                    )
+                    "populasi",
+                    f"instansi {kode}",
+                    None,
+                    None,
+                    item.nama,
+                    lokasi=self._letak_ref(self.baru, "instansi", ("instansi", n)),
                 )
             elif kode not in new:
                 n, item = old[kode]
                 self.ubah(
-                    Perubahan(
-                        "populasi",
-                        f"instansi {kode}",
-                        None,
-                        item.nama,
-                        None,
-                        sisi="lama",
-                        lokasi=self._letak_ref(self.lama, "instansi", ("instansi", n)),
-                    )
+                    "populasi",
+                    f"instansi {kode}",
+                    None,
+                    item.nama,
+                    None,
+                    sisi="lama",
+                    lokasi=self._letak_ref(self.lama, "instansi", ("instansi", n)),
                 )
             else:
                 n, item = new[kode]
                 for jalur, x, y in beda_nilai(_dump(old[kode][1]), _dump(item)):
                     self.ubah(
-                        Perubahan(
-                            "populasi",
-                            f"instansi {kode}",
-                            ".".join(jalur),
-                            x,
-                            y,
-                            lokasi=self._letak_ref(self.baru, "instansi", ("instansi", n, *jalur)),
-                        )
+                        "populasi",
+                        f"instansi {kode}",
+                        ".".join(jalur),
+                        x,
+                        y,
+                        lokasi=self._letak_ref(self.baru, "instansi", ("instansi", n, *jalur)),
                     )
 
     def _beda_skala(self, a: Any, b: Any) -> None:
@@ -636,15 +628,13 @@ class _Banding:
             if x is None or y is None:
                 side = self.baru if y is not None else self.lama
                 self.ubah(
-                    Perubahan(
-                        "skala",
-                        f"skala {nama}",
-                        None,
-                        None if x is None else x.nama,
-                        None if y is None else y.nama,
-                        sisi=side.nama,
-                        lokasi=self._letak_ref(side, "skala", ("skala", nama)),
-                    )
+                    "skala",
+                    f"skala {nama}",
+                    None,
+                    None if x is None else x.nama,
+                    None if y is None else y.nama,
+                    sisi=side.nama,
+                    lokasi=self._letak_ref(side, "skala", ("skala", nama)),
                 )
                 continue
             index = {p.kode: n for n, p in enumerate(y.predikat)}
@@ -654,14 +644,12 @@ class _Banding:
                     loc = ("skala", nama, "predikat", index[jalur[1]], *jalur[2:])
                 jenis = "narasi" if jalur[0] in ("nama", "sumber", "catatan") else "skala"
                 self.ubah(
-                    Perubahan(
-                        jenis,
-                        f"skala {nama}",
-                        ".".join(jalur),
-                        v,
-                        w,
-                        lokasi=self._letak_ref(self.baru, "skala", loc),
-                    )
+                    jenis,
+                    f"skala {nama}",
+                    ".".join(jalur),
+                    v,
+                    w,
+                    lokasi=self._letak_ref(self.baru, "skala", loc),
                 )
 
     # --- one year ---
@@ -673,21 +661,25 @@ class _Banding:
             side = self.baru if in_b else self.lama
             data = side.tahun.get(tahun)
             p = self.ubah(
-                Perubahan(
-                    "rencana_ditambah" if in_b else "rencana_dihapus",
-                    f"targets-{tahun}.yaml",
-                    tahun=tahun,
-                    lama=None if in_b else (data.rencana.kantor if data else "ada"),
-                    baru=(data.rencana.kantor if data else "ada") if in_b else None,
-                    sisi=side.nama,
-                    lokasi=side.lokasi(Location(data.path)) if data else None,
-                )
+                "rencana_ditambah" if in_b else "rencana_dihapus",
+                f"targets-{tahun}.yaml",
+                tahun=tahun,
+                lama=None if in_b else (data.rencana.kantor if data else "ada"),
+                baru=(data.rencana.kantor if data else "ada") if in_b else None,
+                sisi=side.nama,
+                lokasi=side.lokasi(Location(data.path)) if data else None,
             )
             if not in_b and a is not None and a.rencana.pengaturan.pk_ditandatangani:
                 self._r501(tahun, a, p, "berkas target tahun ini dihapus")
             return
         if a is None or b is None:
             return  # a side's plan is broken: reported as findings
+        same = _sidik(self.lama, tahun, a)
+        if same is not None and same == _sidik(self.baru, tahun, b):
+            # the same bytes mean the same figures; the new side is still computed so
+            # that a problem in it is reported as validasi reports it
+            self.baru.hitung(tahun, _posisi(a, b))
+            return
         self._rencana(tahun, a, b)
         self._realisasi(tahun, a, b)
         self._angka(tahun, a, b)
@@ -730,13 +722,11 @@ class _Banding:
             x, y = _dump(ra, include={name}).get(name), _dump(rb, include={name}).get(name)
             if x != y:
                 jenis = {"catatan": "narasi", "total_anggaran": "pagu"}.get(name, "rencana")
-                self.ubah(Perubahan(jenis, "rencana", name, x, y, **here(name)))
+                self.ubah(jenis, "rencana", name, x, y, **here(name))
         # settings
         for jalur, x, y in beda_nilai(_dump(ra.pengaturan), _dump(rb.pengaturan)):
             name = jalur[0]
-            p = self.ubah(
-                Perubahan("pengaturan", "pengaturan", name, x, y, **here("pengaturan", name))
-            )
+            p = self.ubah("pengaturan", "pengaturan", name, x, y, **here("pengaturan", name))
             if name == "pk_ditandatangani" and x is not None:
                 self.temukan(
                     "galat",
@@ -761,37 +751,31 @@ class _Banding:
             for kode in dict.fromkeys([*old, *new]):
                 if kode not in new:
                     n, t = old[kode]
-                    self.ubah(Perubahan("cascade", kode, None, t.nama, None, **there(attr, n)))
+                    self.ubah("cascade", kode, None, t.nama, None, **there(attr, n))
                 elif kode not in old:
                     n, t = new[kode]
-                    self.ubah(Perubahan("cascade", kode, None, None, t.nama, **here(attr, n)))
+                    self.ubah("cascade", kode, None, None, t.nama, **here(attr, n))
                 else:
                     n, t = new[kode]
                     for jalur, x, y in beda_nilai(_dump(old[kode][1]), _dump(t)):
-                        self.ubah(
-                            Perubahan("cascade", kode, jalur[0], x, y, **here(attr, n, *jalur))
-                        )
+                        self.ubah("cascade", kode, jalur[0], x, y, **here(attr, n, *jalur))
         # Sasaran Kegiatan (their indicators are compared below, by code)
         old_sk = {sk.kode: (n, sk) for n, sk in enumerate(ra.sasaran)}
         new_sk = {sk.kode: (n, sk) for n, sk in enumerate(rb.sasaran)}
         for kode in dict.fromkeys([*old_sk, *new_sk]):
             if kode not in new_sk:
                 n, sk = old_sk[kode]
-                self.ubah(
-                    Perubahan("sasaran_dihapus", kode, None, sk.nama, None, **there("sasaran", n))
-                )
+                self.ubah("sasaran_dihapus", kode, None, sk.nama, None, **there("sasaran", n))
                 continue
             n, sk = new_sk[kode]
             if kode not in old_sk:
-                self.ubah(
-                    Perubahan("sasaran_ditambah", kode, None, None, sk.nama, **here("sasaran", n))
-                )
+                self.ubah("sasaran_ditambah", kode, None, None, sk.nama, **here("sasaran", n))
                 continue
             x = _dump(old_sk[kode][1], exclude={"indikator"})
             y = _dump(sk, exclude={"indikator"})
             for jalur, v, w in beda_nilai(x, y):
                 jenis = {"anggaran": "pagu", "induk": "cascade"}.get(jalur[0], "sasaran")
-                self.ubah(Perubahan(jenis, kode, jalur[0], v, w, **here("sasaran", n, jalur[0])))
+                self.ubah(jenis, kode, jalur[0], v, w, **here("sasaran", n, jalur[0]))
         # indicators
         for kode in dict.fromkeys([*a.letak, *b.letak]):
             self._indikator(tahun, a, b, kode, signed)
@@ -803,18 +787,16 @@ class _Banding:
             assert old is not None
             _, lokasi = self.letak_rencana(tahun, a.loc_indikator(kode), pakai_lama=True)
             p = self.ubah(
-                Perubahan(
-                    "indikator_dihapus",
-                    kode,
-                    None,
-                    old.nama,
-                    None,
-                    tahun,
-                    None,
-                    (kode,),
-                    sisi="lama",
-                    lokasi=lokasi,
-                )
+                "indikator_dihapus",
+                kode,
+                None,
+                old.nama,
+                None,
+                tahun,
+                None,
+                (kode,),
+                sisi="lama",
+                lokasi=lokasi,
             )
             if signed:
                 self._r501(tahun, a, p, f"indikator {kode} dihapus")
@@ -826,9 +808,7 @@ class _Banding:
             jenis: str, bidang: str | None, x: Any, y: Any, *loc: str | int, pct: bool = persen
         ) -> Perubahan:
             _, lokasi = self.letak_rencana(tahun, (*ind_loc, *loc))
-            return self.ubah(
-                Perubahan(jenis, kode, bidang, x, y, tahun, None, (kode,), pct, lokasi=lokasi)
-            )
+            return self.ubah(jenis, kode, bidang, x, y, tahun, None, (kode,), pct, lokasi=lokasi)
 
         if old is None:
             p = ubah("indikator_ditambah", None, None, new.nama)
@@ -918,17 +898,15 @@ class _Banding:
         added = side is self.baru
         path = data.realisasi.paths.get(periode)
         p = self.ubah(
-            Perubahan(
-                "periode_ditambah" if added else "periode_dihapus",
-                f"{periode}.yaml",
-                None,
-                None if added else ringkas,
-                ringkas if added else None,
-                tahun,
-                periode,
-                sisi=side.nama,
-                lokasi=side.lokasi(Location(path)) if path is not None else None,
-            )
+            "periode_ditambah" if added else "periode_dihapus",
+            f"{periode}.yaml",
+            None,
+            None if added else ringkas,
+            ringkas if added else None,
+            tahun,
+            periode,
+            sisi=side.nama,
+            lokasi=side.lokasi(Location(path)) if path is not None else None,
         )
         if not added and closed is not None:
             self.temukan(
@@ -963,7 +941,7 @@ class _Banding:
         for jalur, x, y in beda_nilai(head_a, head_b):
             name = jalur[0]
             jenis = "narasi" if name == "keterangan" else "status_periode"
-            p = self.ubah(Perubahan(jenis, f"{periode}.yaml", name, x, y, **loc(name)))
+            p = self.ubah(jenis, f"{periode}.yaml", name, x, y, **loc(name))
             if name == "ditutup" and x is not None:
                 self.temukan(
                     "galat",
@@ -995,16 +973,14 @@ class _Banding:
                 nilai = name in _NILAI_REALISASI
                 where = loc("realisasi", kode, *jalur, lama=eb is None)
                 p = self.ubah(
-                    Perubahan(
-                        "realisasi" if nilai else "narasi",
-                        kode,
-                        ".".join(jalur),
-                        v,
-                        w,
-                        indikator=(kode,),
-                        persen=persen and name == "nilai",
-                        **where,
-                    )
+                    "realisasi" if nilai else "narasi",
+                    kode,
+                    ".".join(jalur),
+                    v,
+                    w,
+                    indikator=(kode,),
+                    persen=persen and name == "nilai",
+                    **where,
                 )
                 if closed is None:
                     continue
@@ -1034,14 +1010,12 @@ class _Banding:
             if v == w:
                 continue
             p = self.ubah(
-                Perubahan(
-                    "realisasi_anggaran",
-                    kode,
-                    "anggaran",
-                    v,
-                    w,
-                    **loc("anggaran", kode, lama=w is None),
-                )
+                "realisasi_anggaran",
+                kode,
+                "anggaran",
+                v,
+                w,
+                **loc("anggaran", kode, lama=w is None),
             )
             if closed is not None:
                 self.temukan(
@@ -1083,18 +1057,16 @@ class _Banding:
                 assert path is not None
                 rows = _hitung_baris(path)
                 p = self.ubah(
-                    Perubahan(
-                        "rekaman",
-                        subjek,
-                        None,
-                        None if pb is not None else f"{rows} baris",
-                        f"{rows} baris" if pb is not None else None,
-                        tahun,
-                        periode,
-                        inds,
-                        sisi=side.nama,
-                        lokasi=side.lokasi(Location(path)),
-                    )
+                    "rekaman",
+                    subjek,
+                    None,
+                    None if pb is not None else f"{rows} baris",
+                    f"{rows} baris" if pb is not None else None,
+                    tahun,
+                    periode,
+                    inds,
+                    sisi=side.nama,
+                    lokasi=side.lokasi(Location(path)),
                 )
             if p is not None and closed is not None:
                 for kode in inds:
@@ -1119,17 +1091,15 @@ class _Banding:
                 side.catat(rec)
         if isinstance(old, DataError) or isinstance(new, DataError):
             return self.ubah(
-                Perubahan(
-                    "rekaman",
-                    subjek,
-                    None,
-                    "isi lama",
-                    "isi baru (tidak dapat dibaca)" if isinstance(new, DataError) else "isi baru",
-                    tahun,
-                    periode,
-                    inds,
-                    lokasi=self.baru.lokasi(Location(pb)),
-                )
+                "rekaman",
+                subjek,
+                None,
+                "isi lama",
+                "isi baru (tidak dapat dibaca)" if isinstance(new, DataError) else "isi baru",
+                tahun,
+                periode,
+                inds,
+                lokasi=self.baru.lokasi(Location(pb)),
             )
         rincian: list[str] = []
         kolom_tambah = [c for c in new.header if c not in old.header]
@@ -1146,6 +1116,8 @@ class _Banding:
             if key not in old.baris:
                 continue
             before = old.baris[key][1]
+            if before == cells:
+                continue
             diffs = [
                 f"{c} {before.get(c, '') or '—'} → {cells.get(c, '') or '—'}"
                 for c in common
@@ -1166,33 +1138,26 @@ class _Banding:
         if len(listed) > CONTOH_RINCIAN:
             rincian.append(f"… dan {len(listed) - CONTOH_RINCIAN} lainnya")
         return self.ubah(
-            Perubahan(
-                "rekaman",
-                subjek,
-                f"per {new.kolom}" if new.kolom else None,
-                None,
-                None,
-                tahun,
-                periode,
-                inds,
-                jumlah=(
-                    ("ditambah", len(added)),
-                    ("dihapus", len(removed)),
-                    ("berubah", len(changed)),
-                ),
-                rincian=tuple(rincian),
-                lokasi=self.baru.lokasi(Location(pb, first)),
-            )
+            "rekaman",
+            subjek,
+            f"per {new.kolom}" if new.kolom else None,
+            None,
+            None,
+            tahun,
+            periode,
+            inds,
+            jumlah=(
+                ("ditambah", len(added)),
+                ("dihapus", len(removed)),
+                ("berubah", len(changed)),
+            ),
+            rincian=tuple(rincian),
+            lokasi=self.baru.lokasi(Location(pb, first)),
         )
 
     # --- figures and the history they show ---
     def _angka(self, tahun: int, a: _Tahun, b: _Tahun) -> None:
-        have = set(a.realisasi.berkas) | set(b.realisasi.berkas)
-        posisi = [
-            n
-            for n, name in enumerate(PERIODE_URUT, start=1)
-            if name in have or (n == 4 and "tahunan" in have)
-        ]
+        posisi = _posisi(a, b)
         self.lama.hitung(tahun, posisi)
         self.baru.hitung(tahun, posisi)
         # a figure beside an unreadable period file means nothing; the finding says why
@@ -1306,6 +1271,28 @@ class _Banding:
         )
 
 
+def _posisi(a: _Tahun, b: _Tahun) -> list[int]:
+    """The quarters either side reports (4 also for a year-end file)."""
+    have = set(a.realisasi.berkas) | set(b.realisasi.berkas)
+    return [
+        n
+        for n, name in enumerate(PERIODE_URUT, start=1)
+        if name in have or (n == 4 and "tahunan" in have)
+    ]
+
+
+def _sidik(side: _Sisi, tahun: int, data: _Tahun) -> dict[str, bytes] | None:
+    """Every byte a year's figures depend on, by path inside the side's root."""
+    files = [data.path, *side.root.glob("instansi.y*ml"), *side.root.glob("skala.y*ml")]
+    folder = realisasi_folder(side.root, tahun)
+    if folder.is_dir():
+        files += [f for f in folder.rglob("*") if f.is_file()]
+    try:
+        return {f.relative_to(side.root).as_posix(): f.read_bytes() for f in files}
+    except (OSError, ValueError):
+        return None
+
+
 def _sama_angka(x: BarisCapaian | None, y: BarisCapaian | None) -> bool:
     if x is None or y is None:
         return x is y
@@ -1389,7 +1376,8 @@ def _baca_rekaman(path: Path, pencari: PencariInstansi | None) -> _Rekaman | Dat
                 text = values[kolom]
                 if kolom == "nip":
                     try:
-                        key = str(nip(path, line, text))
+                        plain = len(text) == 18 and text.isascii() and text.isdigit()
+                        key = text if plain else str(nip(path, line, text))
                     except DataError:
                         key = text
                 elif kolom == "instansi":
