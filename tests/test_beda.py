@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, InvokeResult
+from tests.conftest import DATA, REPO, InvokeResult
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git tidak terpasang")
 
@@ -684,6 +684,34 @@ def test_not_a_repository_or_unknown_revision_is_a_usage_error(
     assert "revisi git 'tidak-ada' tidak dikenal" in unknown.stderr
     dash = renja("beda", "--", "--output=x")
     assert dash.exit_code == 2 and "U005" in dash.stderr
+
+
+def test_before_the_first_commit_everything_is_new(
+    renja: Renja, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-commit hook on a repository's first commit: nothing to rewrite yet."""
+    root = tmp_path / "baru"
+    root.mkdir()
+    git(root, "init", "-q")
+    shutil.copytree(DATA, root / "data")
+    monkeypatch.chdir(root)
+    code, report = beda_json(renja)
+    assert code == 0 and report["temuan"] == []
+    assert {p["jenis"] for p in report["perubahan"]} == {"rencana_ditambah", "berkas"}
+
+
+def test_the_pre_commit_hook_runs_the_history_check(renja: Renja, data: Path, repo: Path) -> None:
+    import yaml
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "renja-beda")
+    program, *args = hook["entry"].split()
+    assert program == "renja" and hook["pass_filenames"] is False
+    assert renja(*args, *hook["args"]).exit_code == 0
+    close_tw2(data, repo)
+    edit(tw(data, 2), "IKK.4: {pembilang: 9875", "IKK.4: {pembilang: 9900")
+    blocked = renja(*args, *hook["args"])
+    assert blocked.exit_code == 1 and "R503" in blocked.stdout
 
 
 def test_git_missing(renja: Renja, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

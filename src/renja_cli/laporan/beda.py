@@ -240,6 +240,19 @@ def _komit(top: Path, revisi: str) -> str:
     return out.decode().strip()
 
 
+def _belum_ada_komit(top: Path) -> bool:
+    """HEAD names a branch with no commit yet (a new repository)."""
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "HEAD"], top)
+    except _GitGagal:
+        try:
+            _git(["symbolic-ref", "--quiet", "HEAD"], top)
+        except _GitGagal:
+            return False
+        return True
+    return False
+
+
 def _keluarkan(top: Path, komit: str, prefix: str, tujuan: Path) -> None:
     """Write the files under ``prefix`` at ``komit`` into ``tujuan`` (blobs only)."""
     args = ["ls-tree", "-r", "-z", komit]
@@ -1468,13 +1481,14 @@ def beda_git(data: Path, revisi_a: str = "HEAD", revisi_b: str | None = None) ->
             f"folder data '{data}' tidak ditemukan (opsi --data)", Location(data), code="U002"
         )
     top, prefix = _repositori(data)
-    komit_a = _komit(top, revisi_a)
+    komit_a = None if revisi_a == "HEAD" and _belum_ada_komit(top) else _komit(top, revisi_a)
     komit_b = _komit(top, revisi_b) if revisi_b is not None else None
     shown = _tampil(data)
     with tempfile.TemporaryDirectory(prefix="renja-beda-") as tmp:
         root_a = Path(tmp) / "lama"
         root_a.mkdir()
-        _keluarkan(top, komit_a, prefix, root_a)
+        if komit_a is not None:  # before the first commit the old side is empty
+            _keluarkan(top, komit_a, prefix, root_a)
         name_a = f"{revisi_a}:{shown.as_posix()}"
         lama = _Sisi("lama", name_a, root_a, Path(name_a))
         if komit_b is None:
