@@ -1234,21 +1234,28 @@ class _Banding:
         aturan = aturan_indikator(a.rencana.pengaturan, old)
         value = aturan.capaian(y.realisasi, as_target(old.target[a.jenis]))
         persen = y.persen
-        target_lama = teks_nilai(_target(old.target[a.jenis]), persen)
-        target_baru = (
-            teks_nilai(y.target, persen)
-            if y.target is not None
-            else teks_nilai({"min": y.target_min, "maks": y.target_maks}, persen)
-        )
+        before = _target(old.target[a.jenis])
+        now = y.target if y.target is not None else {"min": y.target_min, "maks": y.target_maks}
+        real = teks_nilai(y.realisasi, persen)
+        if before != now or x.target_jenis != y.target_jenis:
+            why = (
+                f"karena target {x.target_jenis} {teks_nilai(before, persen)} → "
+                f"{y.target_jenis} {teks_nilai(now, persen)}, bukan realisasi: realisasi {real} "
+                f"terhadap target lama: capaian {format_percent(value)} (belum tercapai)"
+            )
+        else:
+            why = (
+                "karena aturan capaian (ambang, batas, arah, aturan turun) diubah, bukan "
+                f"realisasi: realisasi {real} dengan aturan lama: capaian {format_percent(value)} "
+                "(belum tercapai)"
+            )
         posisi = ", ".join(label for _, label in where)
         loc = b.loc_indikator(kode, "target", b.jenis or "") if kode in b.letak else ()
         sisi, lokasi = self.letak_rencana(tahun, loc)
         self.temukan(
             "peringatan",
             "R505",
-            f"{posisi}: belum tercapai → tercapai karena target/aturan, bukan realisasi: "
-            f"realisasi {teks_nilai(y.realisasi, persen)} terhadap target lama {target_lama} "
-            f"= {format_percent(value)}; target kini {target_baru}",
+            f"{posisi}: belum tercapai → tercapai {why}",
             sisi,
             lokasi,
             kode,

@@ -94,10 +94,14 @@ def uraian(p: Perubahan, subjek: bool = True) -> str:
     """One change in one line of Indonesian (values as reports write them)."""
     label = JENIS_LABEL.get(p.jenis, p.jenis)
     old, new = _nilai(p.lama, p.persen), _nilai(p.baru, p.persen)
-    if p.jenis in ("indikator_ditambah", "sasaran_ditambah", "rencana_ditambah"):
-        return f"{label}: {p.subjek} {new}".strip()
-    if p.jenis in ("indikator_dihapus", "sasaran_dihapus", "rencana_dihapus"):
-        return f"{label}: {p.subjek} {old}".strip()
+    if p.jenis in ("indikator_ditambah", "sasaran_ditambah"):
+        return f"{label}: {p.subjek} {new}"
+    if p.jenis in ("indikator_dihapus", "sasaran_dihapus"):
+        return f"{label}: {p.subjek} {old}"
+    if p.jenis in ("rencana_ditambah", "rencana_dihapus"):
+        return f"{label}: {p.subjek} ({new if p.lama is None else old})"
+    if p.jenis == "berkas":
+        return f"{label} {p.subjek} {'ditambah' if p.lama is None else 'dihapus'}"
     if p.jenis in ("periode_ditambah", "periode_dihapus"):
         return f"{label}: {p.subjek} ({new if p.lama is None else old})"
     if p.jenis == "rekaman":
