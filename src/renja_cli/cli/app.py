@@ -342,9 +342,17 @@ def beda(
         typer.Argument(
             help="REV_A [REV_B]: dua revisi git (bawaan: HEAD lawan pohon kerja).",
             show_default=False,
+            metavar="REVISI",
         ),
     ] = None,
-    data: DataOpt = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Folder data di repositori git (bawaan: $RENJA_DATA, lalu ./data).",
+            show_default=False,
+        ),
+    ] = None,
     dari: Annotated[
         Path | None,
         typer.Option("--dari", help="Folder data versi lama (tanpa git).", show_default=False),
