@@ -642,6 +642,15 @@ def test_a_broken_old_side_is_a_warning(renja: Renja, data: Path, repo: Path) ->
     assert "::warning title=R103::" in github  # no file= for a file not in the checkout
 
 
+def test_a_problem_on_both_sides_is_reported_once(renja: Renja, data: Path, repo: Path) -> None:
+    edit(tw(data, 3), "  IKK.12: {nilai: 99.12,", "  IKK.12: {nilai: 120,")
+    commit(repo, "nilai di luar rentang")
+    edit(tw(data, 3), "Dua rencana aksi tertunda karena fasilitasi seleksi CASN.", "Tertunda.")
+    code, report = beda_json(renja)
+    assert [(t["kode"], t["sisi"]) for t in report["temuan"]] == [("R207", "baru")]
+    assert code == 1
+
+
 def test_two_revisions_and_nothing_written(renja: Renja, data: Path, repo: Path) -> None:
     lower_ikk6_target(data)
     commit(repo, "target IKK.6 diturunkan")

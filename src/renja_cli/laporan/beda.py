@@ -501,10 +501,14 @@ class _Banding:
             self.temuan.append(Temuan(tingkat, kode, pesan, sisi, lokasi, bidang))
 
     def galat_sisi(self) -> None:
-        """Errors reading either side, as validasi reports them."""
-        for side in (self.lama, self.baru):
+        """Errors reading either side, as validasi reports them; an old-side problem the
+        new side still has is reported once, as the new side's error."""
+        still = {_kunci_galat(self.baru, err) for err in self.baru.galat}
+        for side in (self.baru, self.lama):
             tingkat: Tingkat = "galat" if side.nama == "baru" else "peringatan"
             for err in side.galat:
+                if side.nama == "lama" and _kunci_galat(side, err) in still:
+                    continue
                 pesan = err.message if side.nama == "baru" else f"(versi lama) {err.message}"
                 self.temukan(
                     tingkat, err.code, pesan, side.nama, side.lokasi(err.location), err.field
@@ -1289,6 +1293,16 @@ class _Banding:
             lokasi,
             kode,
         )
+
+
+def _kunci_galat(side: _Sisi, err: DataError) -> tuple[object, ...]:
+    """An error with its place inside the side's root, to match it across sides."""
+    loc = err.location or Location()
+    try:
+        path = loc.path.relative_to(side.root).as_posix() if loc.path else None
+    except ValueError:
+        path = str(loc.path)
+    return (err.code, err.message, err.field, path, loc.line, loc.column)
 
 
 def _posisi(a: _Tahun, b: _Tahun) -> list[int]:
