@@ -172,3 +172,21 @@ def test_usage_errors(renja: Renja) -> None:
     assert renja("pohon", "--data", str(DATA)).exit_code == 2
     assert renja("pohon", "--tahun", "2031", "--data", str(DATA)).exit_code == 2
     assert renja("pohon", "--tahun", "2025", "--triwulan", "5", "--data", str(DATA)).exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["pohon", "beda"])
+def test_the_new_commands_are_listed_and_documented(renja: Renja, name: str) -> None:
+    assert f"  {name} " in renja("--help").stdout
+    result = renja(name, "--help")
+    assert result.exit_code == 0 and f"Usage: renja {name}" in result.stdout
+
+
+def test_every_format_of_the_new_commands_has_a_renderer(renja: Renja) -> None:
+    from renja_cli.render.formats import FormatBeda, FormatPohon
+
+    for fmt in FormatPohon:
+        result = renja("pohon", "--tahun", "2025", "--data", str(DATA), "-f", fmt.value)
+        assert result.exit_code == 0 and result.stdout, fmt
+    for fmt in FormatBeda:
+        result = renja("beda", "--dari", str(DATA), "--ke", str(DATA), "-f", fmt.value)
+        assert result.exit_code == 0 and result.stdout, fmt
