@@ -1242,10 +1242,15 @@ class _Banding:
         now = y.target if y.target is not None else {"min": y.target_min, "maks": y.target_maks}
         real = teks_nilai(y.realisasi, persen)
         if before != now or x.target_jenis != y.target_jenis:
+            kind = (
+                x.target_jenis
+                if x.target_jenis == y.target_jenis
+                else f"{x.target_jenis} → {y.target_jenis}"
+            )
             why = (
-                f"karena target {x.target_jenis} {teks_nilai(before, persen)} → "
-                f"{y.target_jenis} {teks_nilai(now, persen)}, bukan realisasi: realisasi {real} "
-                f"terhadap target lama: capaian {format_percent(value)} (belum tercapai)"
+                f"karena target {kind} {teks_nilai(before, persen)} → {teks_nilai(now, persen)}, "
+                f"bukan realisasi: realisasi {real} terhadap target lama: capaian "
+                f"{format_percent(value)} (belum tercapai)"
             )
         else:
             why = (
