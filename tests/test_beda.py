@@ -651,6 +651,18 @@ def test_a_problem_on_both_sides_is_reported_once(renja: Renja, data: Path, repo
     assert code == 1
 
 
+def test_messages_never_name_the_temporary_folder(renja: Renja, data: Path, repo: Path) -> None:
+    (data / "instansi.yaml").unlink()
+    commit(repo, "tanpa instansi.yaml")
+    edit(tw(data, 3), "  IKK.12: {nilai: 99.12,", "  IKK.12: {nilai: 99.50,")
+    result = renja("beda", "HEAD", "--format", "json")
+    report = json.loads(result.stdout)
+    r000 = [t for t in report["temuan"] if t["kode"] == "R000"]
+    assert r000 and all("renja-beda-" not in t["pesan"] for t in r000)
+    assert {t["sisi"] for t in r000} == {"baru"}  # the same problem on both sides: once
+    assert "renja-beda-" not in result.stdout
+
+
 def test_two_revisions_and_nothing_written(renja: Renja, data: Path, repo: Path) -> None:
     lower_ikk6_target(data)
     commit(repo, "target IKK.6 diturunkan")

@@ -509,7 +509,9 @@ class _Banding:
             for err in side.galat:
                 if side.nama == "lama" and _kunci_galat(side, err) in still:
                     continue
-                pesan = err.message if side.nama == "baru" else f"(versi lama) {err.message}"
+                pesan = err.message.replace(str(side.root), str(side.tampil))  # no temp paths
+                if side.nama == "lama":
+                    pesan = f"(versi lama) {pesan}"
                 self.temukan(
                     tingkat, err.code, pesan, side.nama, side.lokasi(err.location), err.field
                 )
@@ -1307,7 +1309,8 @@ def _kunci_galat(side: _Sisi, err: DataError) -> tuple[object, ...]:
         path = loc.path.relative_to(side.root).as_posix() if loc.path else None
     except ValueError:
         path = str(loc.path)
-    return (err.code, err.message, err.field, path, loc.line, loc.column)
+    message = err.message.replace(str(side.root), "<data>")
+    return (err.code, message, err.field, path, loc.line, loc.column)
 
 
 def _posisi(a: _Tahun, b: _Tahun) -> list[int]:
