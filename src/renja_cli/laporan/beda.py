@@ -1204,6 +1204,8 @@ class _Banding:
                 y = b.angka.get((triwulan, kode))
                 if _sama_angka(x, y):
                     continue
+                if (x is None and kode in a.letak) or (y is None and kode in b.letak):
+                    continue  # no figure because of an error: the finding says which
                 self.angka.append(PerubahanAngka(tahun, triwulan, label, kode, nama, x, y, closed))
                 if x is None or y is None:
                     continue
