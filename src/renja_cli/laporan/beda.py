@@ -344,6 +344,7 @@ class _Sisi:
         self.tahun: dict[int, _Tahun | None] = {}
         self.galat: list[DataError] = []
         self._positions: dict[Path, Positions | None] = {}
+        self._ref_bytes: tuple[bytes | None, ...] | None = None
 
     def lokasi(self, loc: Location | None) -> Location | None:
         """A location inside the (maybe temporary) root, named as the user knows it."""
@@ -394,8 +395,9 @@ class _Sisi:
         jenis = utama if any(utama in ind.target for _, ind in rencana.indikator()) else None
         return _Tahun(rencana, positions, path, realisasi, ctx, jenis, letak, rusak)
 
-    def hitung(self, tahun: int, posisi: Sequence[int]) -> None:
-        """Every indicator's row at every quarter, as ``capaian --triwulan N`` shows it."""
+    def hitung(self, tahun: int, posisi: Sequence[int], hanya: set[str] | None = None) -> None:
+        """Every indicator's row at every quarter, as ``capaian --triwulan N`` shows it
+        (``hanya``: only these indicators)."""
         data = self.tahun.get(tahun)
         if data is None or data.jenis is None:
             return
@@ -403,6 +405,8 @@ class _Sisi:
             periods = periode_sampai(data.realisasi, triwulan)
             for sk in data.rencana.sasaran:
                 for ind in sk.indikator:
+                    if hanya is not None and ind.kode not in hanya:
+                        continue
                     try:
                         real = realisasi_indikator(data.ctx, ind, periods)
                         row = baris_capaian(data.ctx, sk.kode, ind, data.jenis, real)
@@ -410,6 +414,18 @@ class _Sisi:
                         self.catat(exc)
                         row = None
                     data.angka[(triwulan, ind.kode)] = row
+
+    def referensi_bytes(self) -> tuple[bytes | None, ...]:
+        """The reference files as they are on disk (for comparing sides)."""
+        if self._ref_bytes is None:
+            found: list[bytes | None] = []
+            for stem in ("instansi", "skala"):
+                try:
+                    found.append(self.referensi.path(stem).read_bytes())
+                except (DataError, OSError):
+                    found.append(None)
+            self._ref_bytes = tuple(found)
+        return self._ref_bytes
 
     def positions(self, path: Path) -> Positions | None:
         """Positions of a reference file (read again only when something in it changed)."""
@@ -1177,8 +1193,19 @@ class _Banding:
     # --- figures and the history they show ---
     def _angka(self, tahun: int, a: _Tahun, b: _Tahun) -> None:
         posisi = _posisi(a, b)
-        self.lama.hitung(tahun, posisi)
         self.baru.hitung(tahun, posisi)
+        # an indicator whose every input is the same on both sides has the same figures:
+        # the old side computes only the others
+        same = {
+            kode
+            for kode in a.letak
+            if kode in b.letak
+            and _sidik_indikator(self.lama, a, kode) == _sidik_indikator(self.baru, b, kode)
+        }
+        self.lama.hitung(tahun, posisi, set(a.letak) - same)
+        for key, row in b.angka.items():
+            if key[1] in same:
+                a.angka[key] = row
         # a figure beside an unreadable period file means nothing; the finding says why
         rusak = a.periode_rusak | b.periode_rusak
         posisi = [
@@ -1323,6 +1350,37 @@ def _posisi(a: _Tahun, b: _Tahun) -> list[int]:
         for n, name in enumerate(PERIODE_URUT, start=1)
         if name in have or (n == 4 and "tahunan" in have)
     ]
+
+
+def _sidik_indikator(side: _Sisi, data: _Tahun, kode: str) -> tuple[object, ...] | None:
+    """Everything one indicator's figures depend on: its definition, the settings, the
+    reference files, and per period its entry, the record files it reads and the names
+    beside them (one role, one file)."""
+    ind = data.indikator(kode)
+    if ind is None:
+        return None
+    parts: list[object] = [
+        data.rencana.tahun,
+        _dump(ind),
+        _dump(data.rencana.pengaturan),
+        side.referensi_bytes(),
+        sorted(data.periode_rusak),
+    ]
+    for periode, berkas in sorted(data.realisasi.berkas.items()):
+        entry = berkas.realisasi.get(kode)
+        parts.append((periode, _dump(entry) if entry is not None else None))
+        folder = data.realisasi.folder(periode)
+        if folder is None or not folder.is_dir():
+            parts.append(None)
+            continue
+        parts.append(sorted(daftar_folder(folder)))
+        for name in berkas_formula(ind.formula):
+            path = folder / name
+            try:
+                parts.append(path.read_bytes() if path.is_file() else None)
+            except OSError:
+                return None
+    return tuple(parts)
 
 
 def _sidik(side: _Sisi, tahun: int, data: _Tahun) -> dict[str, bytes] | None:
