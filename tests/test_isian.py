@@ -493,10 +493,10 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
         ),
         "R205",
     ),
-    "rumus di nilai": (_set("Realisasi", _real("IKK.11", "Nilai"), "=76+1"), "R503"),
-    "rumus di narasi": (_set("Realisasi", _real("IKK.9", "Kendala"), '=HYPERLINK("x")'), "R503"),
-    "galat Excel": (_set("Realisasi", _real("IKK.12", "Nilai"), "#N/A"), "R503"),
-    "rumus di rekaman": (_set("arsip-digital", "C5", "=1"), "R503"),
+    "rumus di nilai": (_set("Realisasi", _real("IKK.11", "Nilai"), "=76+1"), "R603"),
+    "rumus di narasi": (_set("Realisasi", _real("IKK.9", "Kendala"), '=HYPERLINK("x")'), "R603"),
+    "galat Excel": (_set("Realisasi", _real("IKK.12", "Nilai"), "#N/A"), "R603"),
+    "rumus di rekaman": (_set("arsip-digital", "C5", "=1"), "R603"),
     "bukan ya/tidak di rekaman": (_set("manajemen-talenta", "C3", "mungkin"), "R304"),
     "bukan angka di rekaman": (_set("indeks-kualitas-data", "C4", "sembilan"), "R304"),
     "angka ambigu di rekaman": (_set("indeks-kualitas-data", "C4", "94.990"), "R304"),
@@ -546,7 +546,7 @@ def test_duplicate_rows_in_realisasi(renja: Any, buku: Path, data_kecil: Path) -
 def test_wrong_quarter_or_year(renja: Any, buku: Path, data_kecil: Path) -> None:
     result = _impor(renja, data_kecil, buku, "4")
     assert result.exit_code == 1
-    assert f"{buku}!Petunjuk!B5: R502 buku kerja ini untuk triwulan 3, bukan 4" in result.stderr
+    assert f"{buku}!Petunjuk!B5: R602 buku kerja ini untuk triwulan 3, bukan 4" in result.stderr
 
 
 def test_missing_sheet_and_changed_header(renja: Any, buku: Path, data_kecil: Path) -> None:
@@ -556,8 +556,8 @@ def test_missing_sheet_and_changed_header(renja: Any, buku: Path, data_kecil: Pa
 
     _ubah(buku, edit)
     stderr = _galat(renja, data_kecil, buku)
-    assert f"{buku}!penilaian-merit: R502 lembar 'penilaian-merit' tidak ada" in stderr
-    assert f"{buku}!pembinaan-merit!A1: R502 kolom nilai tidak ada" in stderr
+    assert f"{buku}!penilaian-merit: R602 lembar 'penilaian-merit' tidak ada" in stderr
+    assert f"{buku}!pembinaan-merit!A1: R602 kolom nilai tidak ada" in stderr
 
 
 def test_empty_sheet_beside_an_existing_file(renja: Any, buku: Path, data_kecil: Path) -> None:
@@ -568,14 +568,14 @@ def test_empty_sheet_beside_an_existing_file(renja: Any, buku: Path, data_kecil:
 
     _ubah(buku, edit)
     stderr = _galat(renja, data_kecil, buku)
-    assert f"{buku}!penilaian-merit!A2: R504 lembar penilaian-merit kosong" in stderr
+    assert f"{buku}!penilaian-merit!A2: R604 lembar penilaian-merit kosong" in stderr
 
 
 def test_not_a_workbook(renja: Any, tmp_path: Path, data_kecil: Path) -> None:
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(b"bukan zip")
     result = _impor(renja, data_kecil, path)
-    assert result.exit_code == 1 and "R501" in result.stderr
+    assert result.exit_code == 1 and "R601" in result.stderr
     result = _impor(renja, data_kecil, tmp_path / "tidak-ada.xlsx")
     assert result.exit_code == 1 and "R000" in result.stderr
     result = _impor(renja, data_kecil, tmp_path / "isian.csv")
@@ -644,3 +644,19 @@ def test_impor_output_survives_an_ascii_console(buku: Path, data_kecil: Path) ->
     )  # fmt: skip
     assert done.returncode == 0, done.stderr.decode("ascii", "replace")
     assert b"IKK.4: pembilang 12.340 -> 13.000" in done.stdout
+
+
+def test_a_closed_period_keeps_its_closing_date(renja: Any, buku: Path, data_kecil: Path) -> None:
+    tw3 = data_kecil / "realisasi" / "2025" / "tw3.yaml"
+    tw3.write_text(tw3.read_text().replace("contoh: true\n", "contoh: true\nditutup: 2025-10-15\n"))
+
+    def edit(wb: Any) -> None:
+        wb["Realisasi"][_sel(wb, "Realisasi", "IKK.4", "Pembilang")] = 13000
+
+    _ubah(buku, edit)
+    result = _impor(renja, data_kecil, buku, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    assert "periode ini ditutup 2025-10-15 (dipertahankan)" in result.stdout
+    written = yaml.safe_load(tw3.read_text())
+    assert str(written["ditutup"]) == "2025-10-15"
+    assert written["realisasi"]["IKK.4"]["pembilang"] == 13000

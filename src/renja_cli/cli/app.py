@@ -25,8 +25,10 @@ from renja_cli.errors import (
 from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
     CsvKeluaran,
+    FormatBeda,
     FormatCapaian,
     FormatIkm,
+    FormatPohon,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
@@ -485,6 +487,103 @@ def impor(
         _baris(f"  {line}")
     for path in hasil.tulis(timpa):
         _baris(f"ditulis: {path}")
+
+
+@perintah(
+    "beda",
+    """renja beda
+renja beda HEAD~1 HEAD --format markdown
+renja beda --dari data-lama/ --ke data/""",
+)
+def beda(
+    revisi: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="REV_A [REV_B]: dua revisi git (bawaan: HEAD lawan pohon kerja).",
+            show_default=False,
+            metavar="REVISI",
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Folder data di repositori git (bawaan: $RENJA_DATA, lalu ./data).",
+            show_default=False,
+        ),
+    ] = None,
+    dari: Annotated[
+        Path | None,
+        typer.Option("--dari", help="Folder data versi lama (tanpa git).", show_default=False),
+    ] = None,
+    ke: Annotated[
+        Path | None,
+        typer.Option("--ke", help="Folder data versi baru (tanpa git).", show_default=False),
+    ] = None,
+    format: Annotated[
+        FormatBeda | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="teks (bawaan), json, markdown, github (bawaan bila GITHUB_ACTIONS).",
+            show_default=False,
+        ),
+    ] = None,
+    ketat: Annotated[
+        bool, typer.Option("--ketat", help="Peringatan juga membuat perintah gagal.")
+    ] = False,
+) -> None:
+    """Perubahan makna data antara dua versi, dan yang menulis ulang riwayat."""
+    from renja_cli.laporan.beda import beda_folder, beda_git, folder_data
+    from renja_cli.render import beda as render
+
+    revisions = revisi or []
+    if len(revisions) > 2:
+        raise UsageError(
+            f"paling banyak dua revisi (REV_A REV_B), bukan {len(revisions)}", code="U001"
+        )
+    if (dari is None) != (ke is None):
+        raise UsageError("--dari dan --ke dipakai bersama", code="U001")
+    if dari is not None and ke is not None:
+        if revisions or data is not None:
+            raise UsageError(
+                "--dari/--ke membandingkan dua folder; jangan beri revisi git atau --data",
+                code="U001",
+            )
+        laporan = beda_folder(dari, ke)
+    else:
+        second = revisions[1] if len(revisions) > 1 else None
+        laporan = beda_git(folder_data(data), revisions[0] if revisions else "HEAD", second)
+    if format is None:
+        github = os.environ.get("GITHUB_ACTIONS", "").lower() == "true"
+        format = FormatBeda.github if github else FormatBeda.teks
+    _out(render.render(laporan, format, ketat))
+    if not laporan.valid(ketat):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@perintah(
+    "pohon",
+    """renja pohon --tahun 2025
+renja pohon --tahun 2025 --triwulan 3 --format json""",
+)
+def pohon(
+    tahun: TahunOpt = None,
+    triwulan: TriwulanOpt = None,
+    target: TargetOpt = None,
+    format: Annotated[
+        FormatPohon,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
+    ] = FormatPohon.tabel,
+    data: DataOpt = None,
+) -> None:
+    """Pohon kinerja: sasaran strategis, program, kegiatan dan indikator dengan capaiannya."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.pohon import susun_pohon
+    from renja_cli.render import pohon as render
+
+    lap = susun_pohon(resolve_data_dir(data), _need_tahun(tahun), triwulan, target)
+    _emit(render.render(lap, format))
 
 
 @perintah(

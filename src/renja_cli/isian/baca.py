@@ -49,14 +49,14 @@ class BukuIsian:
                 f"bukan buku kerja .xlsx yang dapat dibaca ({type(exc).__name__}); simpan ulang "
                 "sebagai Excel Workbook (.xlsx)",
                 Location(path),
-                code="R501",
+                code="R601",
             ) from None
 
     def lokasi(self, sheet: str, ref: str | None = None) -> Location:
         return Location(self.path, sheet=sheet, cell=ref)
 
     def lembar(self, nama: str) -> Any | None:
-        """The sheet ``nama`` (case-insensitive), or None after recording R502."""
+        """The sheet ``nama`` (case-insensitive), or None after recording R602."""
         for ws in self.wb.worksheets:
             if ws.title.casefold() == nama.casefold():
                 return ws
@@ -64,7 +64,7 @@ class BukuIsian:
             DataError(
                 f"lembar '{nama}' tidak ada; buat ulang buku kerja dengan renja templat",
                 self.lokasi(nama),
-                code="R502",
+                code="R602",
             )
         )
         return None
@@ -79,7 +79,7 @@ class BukuIsian:
     def mentah(self, ws: Any, row: int, column: int) -> tuple[Any, bool]:
         """The cell's value (None when empty) and whether it may be used.
 
-        Formulas and Excel errors are recorded (R503) and read as unusable."""
+        Formulas and Excel errors are recorded (R603) and read as unusable."""
         from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
         cell = ws.cell(row=row, column=column)
@@ -90,12 +90,12 @@ class BukuIsian:
                 f"sel berisi rumus '{text}'; ketik nilainya (rumus tidak pernah dihitung)",
                 ws.title,
                 cell.coordinate,
-                "R503",
+                "R603",
             )
             return None, False
         if cell.data_type == "e":
             self.salah(
-                f"sel berisi galat Excel {value}; ketik nilainya", ws.title, cell.coordinate, "R503"
+                f"sel berisi galat Excel {value}; ketik nilainya", ws.title, cell.coordinate, "R603"
             )
             return None, False
         if isinstance(value, str):

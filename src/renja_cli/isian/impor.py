@@ -148,7 +148,7 @@ def _petunjuk(
         row = labels.get(label.casefold())
         if row is None:
             buku.salah(
-                f"baris '{label}' tidak ada di lembar {LEMBAR_PETUNJUK}", ws.title, "A1", "R502"
+                f"baris '{label}' tidak ada di lembar {LEMBAR_PETUNJUK}", ws.title, "A1", "R602"
             )
             return None
         value, ok = buku.mentah(ws, row, 2)
@@ -169,7 +169,7 @@ def _petunjuk(
                 f"--tahun {tata.tahun} --triwulan {tata.triwulan} atau sesuaikan opsinya",
                 ws.title,
                 ref,
-                "R502",
+                "R602",
             )
         peta[(key,)] = buku.lokasi(ws.title, ref)
     found = cell(LABEL_CONTOH)
@@ -209,7 +209,7 @@ def _realisasi(
             continue
         found = header.get(norm_header(label))
         if found is None:
-            buku.salah(f"kolom '{label}' tidak ada di baris judul", ws.title, "A1", "R502")
+            buku.salah(f"kolom '{label}' tidak ada di baris judul", ws.title, "A1", "R602")
             continue
         columns[key] = found
     if "kode" not in columns:
@@ -321,7 +321,7 @@ def _anggaran(buku: BukuIsian, tata: TataIsian, peta: dict[PathKey, Location]) -
     )
     if code_col is None or value_col is None:
         buku.salah(
-            "kolom Sasaran atau Realisasi anggaran tidak ada di baris judul", ws.title, "A1", "R502"
+            "kolom Sasaran atau Realisasi anggaran tidak ada di baris judul", ws.title, "A1", "R602"
         )
         return {}
     from openpyxl.utils import get_column_letter
@@ -368,7 +368,7 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
             f"kolom {', '.join(missing)} tidak ada di baris judul lembar {lembar.nama}",
             ws.title,
             "A1",
-            "R502",
+            "R602",
         )
         return None
     extra = [name for name in header if name not in expected]
@@ -378,7 +378,7 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
                 f"judul kolom '{name}' memuat ; , atau \"",
                 ws.title,
                 f"{get_column_letter(header[name])}1",
-                "R502",
+                "R602",
             )
             return None
     names = expected + extra
@@ -391,7 +391,7 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
             ws.cell(row=r, column=cell.column).value not in (None, "")
             for r in range(2, ws.max_row + 1)
         ):
-            buku.salah("kolom berisi data tanpa judul", ws.title, f"{cell.column_letter}1", "R502")
+            buku.salah("kolom berisi data tanpa judul", ws.title, f"{cell.column_letter}1", "R602")
     for r in range(2, ws.max_row + 1):
         cells: list[str] = []
         filled = False
@@ -600,6 +600,12 @@ def _ubah_yaml(old_path: Path | None, new: dict[str, Any], label: str) -> list[s
             lines.append(f"anggaran {kode} {a} → {b}")
     if not lines:
         return [f"{label}: sama"]
+    if fresh.ditutup is not None:
+        lines.insert(
+            0,
+            f"periode ini ditutup {fresh.ditutup.isoformat()} (dipertahankan): renja beda "
+            "mencatat perubahan sesudah tanggal itu",
+        )
     return [f"{label}:", *(f"  {line}" for line in lines)]
 
 
@@ -666,6 +672,17 @@ def _ubah_csv(
 # --- the command ----------------------------------------------------------------
 
 
+def _ditutup(path: Path | None) -> str | None:
+    """The closing date (``ditutup:``) of the period file being replaced, as text."""
+    if path is None:
+        return None
+    try:
+        old, _ = read_realisasi(path)
+    except RenjaError:
+        return None
+    return None if old.ditutup is None else old.ditutup.isoformat()
+
+
 def _salin(source: Path, target: Path) -> None:
     if source.is_dir():
         shutil.copytree(source, target)
@@ -720,7 +737,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
                 "ada; isi lembar ini, atau hapus berkas itu sendiri bila memang tidak berlaku",
                 f.lembar.nama,
                 "A2",
-                "R504",
+                "R604",
             )
     raise_all(buku.galat)
     data["realisasi"] = realisasi
@@ -736,6 +753,16 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
                 code="U004",
             )
         old_yaml = old_yaml or found
+    ditutup = _ditutup(old_yaml)
+    if ditutup is not None:
+        # the closing date belongs to the file, not to the typed values: it is kept, so
+        # renja beda still reports a closed period written over (R503/R504)
+        keys = list(data)
+        data = {k: data[k] for k in keys[: keys.index("realisasi")]}
+        data["ditutup"] = ditutup
+        data["realisasi"] = realisasi
+        if anggaran:
+            data["anggaran"] = anggaran
     import yaml
 
     from renja_cli import __version__

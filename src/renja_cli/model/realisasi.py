@@ -4,7 +4,16 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from renja_cli.model.dasar import Catatan, Jumlah, Kode, KodeBebas, NamaPeriode, Strict, Teks
+from renja_cli.model.dasar import (
+    Catatan,
+    Jumlah,
+    Kode,
+    KodeBebas,
+    NamaPeriode,
+    Strict,
+    Tanggal,
+    Teks,
+)
 
 
 class EntriRealisasi(Strict):
@@ -57,6 +66,11 @@ class BerkasRealisasi(Strict):
     tahun: int = Field(ge=2000, le=2100)
     periode: NamaPeriode
     contoh: bool = Field(False, description="true = data contoh, bukan data resmi")
+    ditutup: Tanggal | None = Field(
+        None,
+        description="Tanggal periode ini ditutup (rapat monev); sesudahnya renja beda menandai "
+        "perubahan realisasinya sebagai penulisan ulang riwayat",
+    )
     keterangan: Catatan | None = None
     realisasi: dict[Kode, EntriRealisasi] = Field(default_factory=dict)
     anggaran: dict[Kode, Jumlah] | None = Field(

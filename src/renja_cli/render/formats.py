@@ -69,3 +69,20 @@ class CsvKeluaran(StrEnum):
 
 
 KELUARAN_RINGKASAN = {".xlsx": "xlsx", ".md": "markdown", ".csv": "csv", ".json": "json"}
+
+
+class FormatPohon(StrEnum):
+    """Output formats of ``renja pohon``."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"
+
+
+class FormatBeda(StrEnum):
+    """Output formats of ``renja beda``."""
+
+    teks = "teks"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
