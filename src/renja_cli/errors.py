@@ -66,6 +66,7 @@ KODE: dict[str, str] = {
     "R215": "bentuk target (nilai atau min–maks)",
     "R216": "target 0 (pembagian nol)",
     "R217": "bentuk entri realisasi",
+    "R218": "tanda asumsi/turunan/contoh untuk kolom yang tidak dikenal atau tidak diisi",
     # record files (CSV)
     "R301": "CSV: kolom wajib tidak ada",
     "R302": "CSV rusak: tanda kutip tidak ditutup, sel berisi baris baru",

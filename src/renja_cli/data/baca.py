@@ -13,7 +13,7 @@ from renja_cli.io.pesan import validate
 from renja_cli.io.yamlfile import Positions, load_file
 from renja_cli.model.dasar import as_target
 from renja_cli.model.realisasi import BerkasRealisasi
-from renja_cli.model.rencana import RencanaKerja
+from renja_cli.model.rencana import Indikator, RencanaKerja
 
 PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
 SEMUA_PERIODE = (*PERIODE_URUT, "tahunan")
@@ -93,6 +93,10 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                     "periode",
                     field=ind.kode,
                 )
+            for key in ind.tanda:
+                masalah = periksa_bidang_tanda(ind, key)
+                if masalah:
+                    err("R218", masalah, *where, "tanda", key, field=f"{ind.kode} → tanda.{key}")
             rentang = ind.rentang_nilai
             if rentang is None:
                 continue
@@ -130,6 +134,31 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                 field="total_anggaran",
             )
     return errors
+
+
+_TANDA_DI_TEMPAT = {"target": "target: {renstra: {nilai: 30, asumsi: ...}}"}
+_BUKAN_NILAI = {"kode", "tanda", "tautan", "fragmen"}
+
+
+def periksa_bidang_tanda(ind: Indikator, key: str) -> str | None:
+    """Why ``tanda.<key>`` names no value of the indicator (None when it does)."""
+    head, _, rest = key.partition(".")
+    if head in _TANDA_DI_TEMPAT:
+        return f"tanda {head} ditulis di nilainya sendiri, mis. {_TANDA_DI_TEMPAT[head]}"
+    if head == "riwayat" and not rest:
+        return None if ind.riwayat else "tanda untuk riwayat, padahal riwayat kosong"
+    if head == "formula" and rest:
+        fields = type(ind.formula).model_fields
+        if rest not in fields:
+            pilihan = ", ".join(f"formula.{n}" for n in fields if n != "jenis")
+            return f"formula {ind.formula.jenis} tidak punya kolom {rest}; pilihan: {pilihan}"
+        return None if getattr(ind.formula, rest) is not None else f"{key} tidak diisi"
+    if rest or head in _BUKAN_NILAI or head not in type(ind).model_fields:
+        return f"kolom {key} tidak dikenal untuk tanda"
+    value = getattr(ind, head)
+    if value is None or value == [] or value == {}:
+        return f"{key} tidak diisi: tanda hanya untuk nilai yang ada"
+    return None
 
 
 def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:

@@ -74,13 +74,26 @@ class Konteks:
 def periksa_rujukan(
     rencana: RencanaKerja, positions: Positions, referensi: Referensi
 ) -> list[DataError]:
-    """The populations, scales and predicates formulas name exist (R307)."""
+    """The populations, scales, predicates and archive schemes formulas name exist (R307)."""
+    from renja_cli.formula.arsip import FormulaArsipDigital, periksa_skema
     from renja_cli.formula.instansi import FormulaPersentaseInstansi
 
     errors: list[DataError] = []
     for i, sk in enumerate(rencana.sasaran):
         for j, ind in enumerate(sk.indikator):
             f = ind.formula
+            if isinstance(f, FormulaArsipDigital):
+                where = positions.locate(("sasaran", i, "indikator", j, "formula", "skema"))
+                try:
+                    periksa_skema(_Rujukan(rencana, referensi), f, where.path)
+                except DataError as exc:
+                    if exc.code != "R307":
+                        errors.append(exc)
+                        continue
+                    errors.append(
+                        DataError(exc.message, where, field=f"{ind.kode} → formula", code="R307")
+                    )
+                continue
             if not isinstance(f, FormulaPersentaseInstansi):
                 continue
             where = positions.locate(("sasaran", i, "indikator", j, "formula", "kriteria"))

@@ -13,6 +13,7 @@ from renja_cli.hitung.capaian import aturan_indikator
 from renja_cli.hitung.periksa import periksa
 from renja_cli.hitung.periode import NilaiRealisasi, gabung, label_periode
 from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran, LaporanCapaian
+from renja_cli.laporan.tanda import tanda_indikator_realisasi, tanda_semua_target, unik
 from renja_cli.model.dasar import as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
 
@@ -151,6 +152,10 @@ def baris_capaian(
     capaian = next((c for name, _, c in semua if name == jenis), None)
     if target is None:
         notes.append(f"tidak ada target {jenis}")
+    tanda = list(tanda_semua_target(ind))
+    if nilai is not None:
+        tanda += [t for p, h in real.hasil if p in real.dipakai for t in h.tanda]
+        tanda += tanda_indikator_realisasi(ind)
     return BarisCapaian(
         kode=ind.kode,
         sasaran=sk_kode,
@@ -172,6 +177,7 @@ def baris_capaian(
         keterangan=tuple(notes),
         catatan_target=as_list(target.catatan) if target is not None else (),
         semua_target=tuple(semua),
+        tanda=unik(tanda),
     )
 
 

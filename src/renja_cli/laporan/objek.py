@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.periode import label_periode
+from renja_cli.model.dasar import TandaNilai
 
 __all__ = ["BarisCapaian", "KelompokSasaran", "LaporanCapaian", "hitung_status", "label_periode"]
 
@@ -39,6 +40,9 @@ class BarisCapaian:
     catatan_target: tuple[str, ...] = ()
     semua_target: tuple[tuple[str, float | None, float | None], ...] = ()
     """(name, target value or None for a range, capaian) for every named target."""
+    tanda: tuple[TandaNilai, ...] = ()
+    """Marks (asumsi/turunan/contoh) of the values in this row: every named target
+    (``target.<nama>``) and, when there is a realisasi, its entry and formula."""
 
     @property
     def persen(self) -> bool:

@@ -14,7 +14,8 @@ from renja_cli.data.referensi import Referensi
 from renja_cli.errors import UsageError, raise_all
 from renja_cli.hitung.capaian import Status, aturan_indikator
 from renja_cli.laporan.capaian import baris_capaian, realisasi_indikator
-from renja_cli.model.dasar import TargetSpec, as_list, as_target
+from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
+from renja_cli.model.dasar import TandaNilai, TargetSpec, as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
 
 
@@ -30,6 +31,8 @@ class TitikTren:
     capaian: float | None
     status: Status
     catatan: str | None = None
+    tanda: tuple[TandaNilai, ...] = ()
+    """Marks of this point's figures (a derived history target, an assumed quarter)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 capaian,
                 aturan.status(capaian),
                 "; ".join(as_list(riwayat.catatan)) or None,
+                item.tanda_riwayat(tahun),
             )
         raise_all(periksa_rujukan(plan, positions, referensi))
         realisasi = load_realisasi(source.root, plan)
@@ -123,6 +127,7 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 row.capaian,
                 row.status,
                 "; ".join(row.keterangan) or None,
+                tanda_target(row.tanda, jenis) + tanda_realisasi(row.tanda),
             )
     order = {p: i for i, p in enumerate((*PERIODE_URUT, "tahunan"))}
     titik = tuple(points[k] for k in sorted(points, key=lambda k: (k[0], order[k[1]])))

@@ -8,8 +8,18 @@ import json
 from typing import Any, assert_never
 
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
+from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.numbers import format_rupiah
-from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
+from renja_cli.render.common import (
+    STATUS_LABEL,
+    Penanda,
+    nama,
+    sel_capaian,
+    sel_realisasi,
+    sel_target,
+    tanda_dict,
+    tanda_teks,
+)
 from renja_cli.render.formats import FormatCapaian
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
@@ -33,7 +43,20 @@ CSV_COLUMNS = (
     "sementara",
     "keterangan",
     "contoh",
+    "asumsi",
 )
+
+
+def sel_target_tanda(row: BarisCapaian, penanda: Penanda) -> str:
+    return penanda.sel(sel_target(row), row.kode, tanda_target(row.tanda, row.target_jenis))
+
+
+def sel_realisasi_tanda(
+    row: BarisCapaian, penanda: Penanda, periode_akhir: str | None = None
+) -> str:
+    if row.realisasi is None:
+        return sel_realisasi(row, periode_akhir)
+    return penanda.sel(sel_realisasi(row, periode_akhir), row.kode, tanda_realisasi(row.tanda))
 
 
 def baris_dict(row: BarisCapaian) -> dict[str, Any]:
@@ -59,8 +82,14 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
         "keterangan": list(row.keterangan),
         "catatan_target": list(row.catatan_target),
         "semua_target": {
-            name: {"target": value, "capaian": capaian} for name, value, capaian in row.semua_target
+            name: {
+                "target": value,
+                "capaian": capaian,
+                "asumsi": tanda_dict(tanda_target(row.tanda, name)),
+            }
+            for name, value, capaian in row.semua_target
         },
+        "asumsi": tanda_dict(row.tanda),
     }
 
 
@@ -94,6 +123,7 @@ def render_csv(laporan: LaporanCapaian) -> str:
         d["periode_dipakai"] = " ".join(row.periode_dipakai)
         d["sementara"] = "ya" if row.sementara else "tidak"
         d["contoh"] = "ya" if laporan.contoh else "tidak"
+        d["asumsi"] = tanda_teks(row.tanda)
         writer.writerow(["" if d[c] is None else d[c] for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -110,6 +140,7 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
     ]
     if laporan.contoh:
         lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
+    penanda = Penanda()
     for k in laporan.kelompok:
         anggaran = f" — anggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
         lines += [
@@ -121,11 +152,14 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         ]
         for r in k.baris:
             lines.append(
-                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target(r)} "
-                f"| {sel_realisasi(r, laporan.periode_akhir)} "
+                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target_tanda(r, penanda)} "
+                f"| {sel_realisasi_tanda(r, penanda, laporan.periode_akhir)} "
                 f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
             )
     lines += ["", _ringkas(laporan)]
+    if penanda.baris():
+        lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
+        lines += [f"- {_md(b)}" for b in penanda.baris()]
     if laporan.total_anggaran is not None:
         lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
     return "\n".join(lines) + "\n"
@@ -159,6 +193,7 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
     table.add_column("Realisasi", justify="right")
     table.add_column("Capaian", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
+    penanda = Penanda()
     for i, k in enumerate(laporan.kelompok):
         if i:
             table.add_section()
@@ -175,8 +210,8 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
             table.add_row(
                 r.kode,
                 nama(r, lengkap),
-                sel_target(r),
-                sel_realisasi(r, laporan.periode_akhir),
+                sel_target_tanda(r, penanda),
+                sel_realisasi_tanda(r, penanda, laporan.periode_akhir),
                 sel_capaian(r),
                 Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
             )
@@ -185,6 +220,8 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
         footer.append(Text(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"))
     for note in laporan.catatan:
         footer.append(Text(f"Catatan: {note}", style="yellow"))
+    for line in penanda.baris():
+        footer.append(Text(line, style="yellow"))
     if laporan.contoh:
         footer.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
     footer.append(Text(f"Data: {laporan.data}", style="dim"))

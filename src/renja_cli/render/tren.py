@@ -9,6 +9,7 @@ from typing import Any, assert_never
 from renja_cli.laporan.objek import label_periode
 from renja_cli.laporan.tren import LaporanTren, TitikTren
 from renja_cli.numbers import format_percent, format_value
+from renja_cli.render.common import Penanda
 from renja_cli.render.formats import FormatTren
 
 
@@ -39,7 +40,10 @@ def render_json(lap: LaporanTren) -> str:
         "kode": lap.kode,
         "nama": lap.nama,
         "satuan": lap.satuan,
-        "titik": [asdict(t) for t in lap.titik],
+        "titik": [
+            {**{k: v for k, v in asdict(t).items() if k != "tanda"}, "asumsi": asdict(t)["tanda"]}
+            for t in lap.titik
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -52,12 +56,15 @@ def render_markdown(lap: LaporanTren) -> str:
         "| Periode | Kode | Target | Realisasi | Capaian | Catatan |",
         "|---|---|---:|---:|---:|---|",
     ]
+    penanda = Penanda()
     for t in lap.titik:
         capaian = "—" if t.capaian is None else format_percent(t.capaian)
         lines.append(
-            f"| {_label(t)} | {t.kode} | {_v(t.target, persen)} "
+            f"| {penanda.sel(_label(t), t.kode, t.tanda)} | {t.kode} | {_v(t.target, persen)} "
             f"| {_v(t.realisasi, persen)} | {capaian} | {t.catatan or ''} |"
         )
+    if penanda.baris():
+        lines += ["", *(f"- {b}" for b in penanda.baris())]
     return "\n".join(lines) + "\n"
 
 
@@ -78,9 +85,10 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
         ("Catatan", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    penanda = Penanda()
     for t in lap.titik:
         table.add_row(
-            _label(t),
+            penanda.sel(_label(t), t.kode, t.tanda),
             t.kode,
             _v(t.target, persen),
             _v(t.realisasi, persen),
@@ -113,4 +121,5 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
             else:
                 chart.append(" ")
         chart.append(f" {_v(t.realisasi, persen)}\n")
-    return Group(table, chart, Text(f"Data: {lap.data}", style="dim"))
+    notes = [Text(line, style="yellow") for line in penanda.baris()]
+    return Group(table, chart, *notes, Text(f"Data: {lap.data}", style="dim"))

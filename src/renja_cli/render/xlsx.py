@@ -12,7 +12,7 @@ from typing import Any
 
 from renja_cli.laporan.ringkasan import LaporanRingkasan
 from renja_cli.numbers import round_half_up
-from renja_cli.render.common import STATUS_LABEL
+from renja_cli.render.common import STATUS_LABEL, tanda_teks
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
 
 FMT_PERSEN = '0.00" %"'
@@ -84,6 +84,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
                 _r(b.capaian),
                 PANAH[r.perubahan],
                 STATUS_LABEL[r.status],
+                tanda_teks(r.tanda),
             ]
         )
     _sheet(
@@ -101,6 +102,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
             "Capaian tahunan",
             "Perubahan",
             "Status",
+            "Asumsi / turunan / contoh",
         ],
         rows,
         {5: FMT_ANGKA, 6: FMT_PERSEN, 7: FMT_ANGKA, 8: FMT_ANGKA, 9: FMT_PERSEN},
