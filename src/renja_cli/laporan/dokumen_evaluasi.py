@@ -274,9 +274,10 @@ def _tabel_tahun(ev: EvaluasiIndikator, c: CatatanDokumen) -> Tabel:
         cells: list[Isi] = [c.sel(_label_tahun(y), c.tanda(t.tanda), c.semua(notes))]
         if kode_lain:
             cells.append(t.kode)
+        kini = y is ev.tahun[-1] and t.realisasi == r.realisasi
         cells += [
             _nilai(t.target, r.persen),
-            _nilai(t.realisasi, r.persen),
+            _realisasi(r) if kini else _nilai(t.realisasi, r.persen),
             _pct(t.capaian),
             _selisih(y.perubahan, r.persen),
         ]
@@ -353,7 +354,7 @@ def _anggaran(s: EvaluasiSasaran, lap: LaporanEvaluasi, c: CatatanDokumen) -> li
         return blok
     blok.append(
         Tabel(
-            judul=f"Anggaran dan penyerapan {s.kode} s.d. {lap.capaian.periode}",
+            judul=f"Anggaran dan penyerapan {s.kode}, posisi {lap.capaian.periode}",
             kolom=(
                 Kolom("Pagu", "kanan"),
                 Kolom("Realisasi", "kanan"),
