@@ -15,6 +15,7 @@ from renja_cli.laporan.ringkasan import (
     LaporanRingkasan,
     PanelSasaran,
 )
+from renja_cli.laporan.tanda import tanda_target
 from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
 from renja_cli.render.capaian import baris_dict, sel_realisasi_tanda, sel_target_tanda
 from renja_cli.render.common import (
@@ -322,7 +323,8 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
                 _tw_target(r, penanda),
                 _pct(r.capaian_tw),
                 sel_realisasi_tanda(b, penanda),
-                sel_capaian(b),
+                # no annual-target column here: its marks go with the capaian it gives
+                penanda.sel(sel_capaian(b), b.kode, tanda_target(b.tanda, b.target_jenis)),
                 PANAH[r.perubahan],
                 Text(STATUS_LABEL[r.status], style=style[r.status]),
             )
