@@ -90,9 +90,14 @@ def halaman_pdf(pdf: bytes) -> list[tuple[int, int]]:
     return sizes
 
 
-def tangkap_layar(html: Path, png: Path, lebar: int = 1100) -> None:
-    """Full-page PNG of an HTML file, as a person sees it on screen."""
+def tangkap_layar(html: Path, png: Path, lebar: int = 1100, tinggi: int | None = None) -> None:
+    """PNG of an HTML file as a person sees it on screen: the full page, or its top
+    ``tinggi`` pixels."""
     with peramban() as browser:
         page = browser.new_page(viewport={"width": lebar, "height": 900})
         page.goto(html.resolve().as_uri(), wait_until="load")
-        page.screenshot(path=str(png), full_page=True)
+        if tinggi is None:
+            page.screenshot(path=str(png), full_page=True)
+        else:
+            clip = {"x": 0, "y": 0, "width": lebar, "height": tinggi}
+            page.screenshot(path=str(png), full_page=True, clip=clip)

@@ -130,7 +130,8 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
             judul=f"Capaian indikator kinerja tahun {lap.tahun} terhadap target {jenis}",
             kolom=tuple(kolom),
             baris=tuple(baris),
-            sumber=f"Sumber: {cap.data}.",
+            sumber=f"Sumber: targets-{lap.tahun}.yaml dan berkas realisasi/{lap.tahun}/ "
+            f"(posisi {cap.periode}).",
         )
     )
     blok.append(

@@ -200,7 +200,8 @@ def dokumen_triwulan(lap: LaporanRingkasan) -> Dokumen:
             kolom=KOLOM_BARIS,
             baris=tuple(Baris(_sel_baris(r, c), status=r.status) for r in lap.baris),
             lebar=True,
-            sumber=f"Sumber: {lap.data}. Perubahan: capaian tahunan dibanding triwulan sebelumnya.",
+            sumber=f"Sumber: targets-{lap.tahun}.yaml dan berkas realisasi/{lap.tahun}/ s.d. "
+            f"TW {tw}. Perubahan: capaian tahunan dibanding triwulan sebelumnya.",
         ),
         GrafikBatang(
             judul=f"Capaian terhadap target tahunan s.d. TW {tw} {lap.tahun}",
