@@ -2,7 +2,7 @@
 
 Usage: python bench/buat_contoh_ikm.py [--keluaran FOLDER]
 
-Writes, into FOLDER (default ``tests/examples/ikm/realisasi/2025/tw3``):
+Writes, into FOLDER (default ``data/realisasi/2025/tw3``; copy to tests/fixtures too):
 
 * ``survei-ikm-layanan.csv`` — a Google Forms CSV export of the service
   survey: 240 responses, ``Timestamp`` in July–September 2025, a
@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 PENANDA = "# contoh: data contoh, bukan data resmi (bench/buat_contoh_ikm.py)"
-BAWAAN = Path(__file__).resolve().parents[1] / "tests/examples/ikm/realisasi/2025/tw3"
+BAWAAN = Path(__file__).resolve().parents[1] / "data/realisasi/2025/tw3"
 
 # Questionnaire order of the regulation's annex: 8 = sarana, 9 = pengaduan.
 PERTANYAAN = [

@@ -27,6 +27,7 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RENJA_DATA", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv("RENJA_CACHE", "0")  # no test touches the user's result cache
 
 
 @pytest.fixture

@@ -71,6 +71,14 @@ def folder(
     return root
 
 
+class _TanpaAlias(yaml.SafeDumper):
+    """renja refuses YAML aliases, so a value used twice is written out twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def tulis_yaml(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_TanpaAlias, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")

@@ -38,9 +38,10 @@ from renja_cli.ikm import (
 from renja_cli.ikm.referensi import KODE_UNSUR, AturanSampel
 from renja_cli.ikm.render import ke_csv, ke_json, ke_markdown, ke_rich
 from renja_cli.ikm.waktu import WaktuError, urai_tanggal
+from tests.conftest import DATA
 
 EXAMPLES = Path(__file__).parent / "examples" / "ikm"
-CONTOH = EXAMPLES / "realisasi" / "2025" / "tw3"
+CONTOH = DATA / "realisasi" / "2025" / "tw3"  # the example surveys, as tests see the data
 REPO = Path(__file__).resolve().parents[1]
 
 

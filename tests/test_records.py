@@ -91,7 +91,7 @@ def test_merit_outside_scale(value: float) -> None:
             [{"kode": "B", "min": 0, "maks": 49}, {"kode": "A", "min": 50, "maks": 100}],
             "urutan salah",
         ),
-        ([{"kode": "A", "min": 60, "maks": 50}], "min 60"),
+        ([{"kode": "A", "min": 60, "maks": 50}], "batas bawah 60"),
     ],
 )
 def test_scale_validation(bands: list[dict], message: str) -> None:
@@ -287,11 +287,11 @@ def test_mean_of_components_with_own_capaian(renja) -> None:
 
 
 def test_component_mean_from_event_file(renja) -> None:
-    out = _rincian(renja, DATA, "IKK.1")
+    out = _rincian(renja, DATA, "IKK.1", "2")  # TW II: per-event IKM values, not surveys
     events = out["rincian"]["ikm_pembinaan"]["kegiatan"]
     mean = sum(v for _, v in events) / len(events)
     assert {k["kode"]: k["nilai"] for k in out["komponen"]}["ikm_pembinaan"] == pytest.approx(mean)
-    assert out["indikator"]["realisasi"] == pytest.approx(round((95.61 + mean) / 2, 2))
+    assert out["indikator"]["realisasi"] == pytest.approx(round((95.32 + mean) / 2, 2))
 
 
 def test_ratio_register(renja) -> None:
@@ -319,13 +319,13 @@ def test_value_given_twice_is_an_error(renja, data_copy: Path) -> None:
 
 
 def test_component_given_twice_is_an_error(renja, data_copy: Path) -> None:
-    path = data_copy / "realisasi" / "2025" / "tw3.yaml"
+    path = data_copy / "realisasi" / "2025" / "tw2.yaml"
     path.write_text(
         path.read_text().replace(
-            "komponen: {ikm_layanan: 95.61}", "komponen: {ikm_layanan: 95.61, ikm_pembinaan: 94}"
+            "komponen: {ikm_layanan: 95.32}", "komponen: {ikm_layanan: 95.32, ikm_pembinaan: 94}"
         )
     )
-    result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
+    result = renja("capaian", "--tahun", "2025", "--triwulan", "2", "--data", str(data_copy))
     assert result.exit_code == 1
     assert "komponen ikm_pembinaan diberikan dua kali" in result.stderr
 

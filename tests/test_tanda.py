@@ -212,7 +212,7 @@ def test_tanda_untuk_kolom_yang_tidak_ada(
     root = folder(tmp_path, [indikator(tanda=tanda)], {"tw1": {"IKK.1": {"nilai": 40}}})
     result = renja("capaian", "--tahun", "2030", "--data", str(root))
     assert result.exit_code == 1
-    assert "R218" in result.stderr and pesan in result.stderr
+    assert "R220" in result.stderr and pesan in result.stderr
     assert "targets-2030.yaml:" in result.stderr
 
 
@@ -220,7 +220,7 @@ def test_tanda_kosong_ditolak(renja, tmp_path: Path) -> None:
     root = folder(tmp_path, [indikator(target_triwulan={1: 10}, tanda={"target_triwulan": {}})])
     result = renja("validasi", str(root))
     assert result.exit_code == 1
-    assert "R218" in result.stdout and "isi asumsi, turunan atau contoh" in result.stdout
+    assert "R220" in result.stdout and "isi asumsi, turunan atau contoh" in result.stdout
 
 
 def test_contoh_true_dan_tanda_entri(renja, tmp_path: Path) -> None:

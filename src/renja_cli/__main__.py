@@ -1,5 +1,5 @@
 """Allow ``python -m renja_cli``."""
 
-from renja_cli.cli import main
+from renja_cli.masuk import main
 
 main()

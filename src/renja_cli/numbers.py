@@ -91,5 +91,46 @@ def format_rupiah(value: float) -> str:
 
 def format_value(value: float, satuan_persen: bool) -> str:
     """A target or realisasi as the seed writes it: ``13,64 %``, ``95`` or ``82,5``."""
-    text = format_number(value, 2, trim=True)
+    text = format_number(value, 4, trim=True)
     return f"{text} %" if satuan_persen else text
+
+
+class Tampilan:
+    """How an indicator's values print: unit before/after, decimals shown.
+
+    ``desimal`` None shows what the value needs, up to four decimals (a Gini
+    index 0,292 or a target 0,277 never prints as 0,28); a number of decimals
+    pads or rounds to exactly that many.
+    """
+
+    __slots__ = ("akhiran", "awalan", "desimal")
+
+    def __init__(self, awalan: str = "", akhiran: str = "", desimal: int | None = None) -> None:
+        self.awalan = awalan
+        self.akhiran = akhiran
+        self.desimal = desimal
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tampilan) and (self.awalan, self.akhiran, self.desimal) == (
+            other.awalan,
+            other.akhiran,
+            other.desimal,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.awalan, self.akhiran, self.desimal))
+
+    def __repr__(self) -> str:
+        return f"Tampilan({self.awalan!r}, {self.akhiran!r}, {self.desimal!r})"
+
+    def teks(self, value: float) -> str:
+        """``98.5`` → ``98,5 %``; ``1234`` → ``Rp 1.234 juta``."""
+        if self.desimal is None:
+            text = format_number(value, 4, trim=True)
+        else:
+            text = format_number(value, self.desimal)
+        return f"{self.awalan}{text}{self.akhiran}"
+
+
+PERSEN = Tampilan(akhiran=" %")
+POLOS = Tampilan()

@@ -26,6 +26,7 @@ from renja_cli.render.formats import (
     KELUARAN_RINGKASAN,
     FormatCapaian,
     FormatDokumen,
+    FormatIkm,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
@@ -410,6 +411,97 @@ def skema(
         _out(skema_json(jenis or "targets"))
         return
     for path in tulis_skema(keluaran, jenis):
+        typer.echo(f"ditulis: {path}")
+
+
+@app.command("ikm")
+def ikm(
+    berkas: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Berkas jawaban survei (.csv Google Forms, .xlsx).", show_default=False
+        ),
+    ],
+    populasi: Annotated[
+        int | None,
+        typer.Option("--populasi", help="Jumlah pengguna layanan (uji sampel Krejcie–Morgan)."),
+    ] = None,
+    per: Annotated[
+        str | None, typer.Option("--per", help="Rincian per layanan, triwulan atau bulan.")
+    ] = None,
+    gabung: Annotated[
+        str | None,
+        typer.Option(
+            "--gabung",
+            help="Beberapa berkas: rata_rata_kegiatan (bawaan) atau gabungan_responden.",
+        ),
+    ] = None,
+    format: Annotated[
+        FormatIkm, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = FormatIkm.tabel,
+    data: DataOpt = None,
+) -> None:
+    """IKM dari jawaban survei (PermenPANRB 14/2017): NRR per unsur, mutu, 3 unsur terendah."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.data.referensi import Referensi
+    from renja_cli.ikm import ikm_dari_berkas
+    from renja_cli.ikm import render as render_ikm
+
+    referensi = Referensi(resolve_data_dir(data).root).survei
+    hasil = ikm_dari_berkas(
+        berkas,
+        referensi,
+        populasi=populasi,
+        per=per,  # type: ignore[arg-type]  # checked by the core (R418)
+        gabung=gabung,  # type: ignore[arg-type]
+    )
+    _emit(render_ikm.render(hasil, format))
+
+
+@app.command("init")
+def init(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Folder data baru (dengan --kantor).", show_default=False),
+    ] = None,
+    tahun: TahunOpt = None,
+    dari: Annotated[
+        int | None, typer.Option("--dari", help="Tahun rencana yang dibawa ke tahun baru.")
+    ] = None,
+    kantor: Annotated[
+        str | None, typer.Option("--kantor", help="Nama kantor untuk folder data baru.")
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Mulai tahun baru dari rencana tahun lalu, atau folder data untuk kantor baru."""
+    from renja_cli import inisiasi
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.io.tulis import tulis_atomik
+
+    if kantor is not None:
+        if folder is None:
+            raise UsageError('beri FOLDER tujuan: renja init --kantor "…" FOLDER', code="U001")
+        files = inisiasi.kantor_baru(folder, kantor, tahun or 2026)
+    else:
+        if tahun is None or dari is None:
+            raise UsageError(
+                'pakai renja init --tahun 2026 --dari 2025, atau renja init --kantor "…" FOLDER',
+                code="U001",
+            )
+        source = resolve_data_dir(data)
+        if source.bawaan:
+            raise UsageError("data bawaan paket tidak ditulisi; beri --data FOLDER", code="U004")
+        files = inisiasi.tahun_baru(source, tahun, dari)
+    inisiasi.tujuan_kosong(files, timpa)
+    for path, text in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"folder '{path.parent}' tidak dapat dibuat: {exc.strerror}", code="U004"
+            ) from None
+        tulis_atomik(path, text.encode(), timpa=True)
         typer.echo(f"ditulis: {path}")
 
 

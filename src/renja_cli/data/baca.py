@@ -13,7 +13,7 @@ from renja_cli.io.pesan import validate
 from renja_cli.io.yamlfile import Positions, load_file
 from renja_cli.model.dasar import as_target
 from renja_cli.model.realisasi import BerkasRealisasi
-from renja_cli.model.rencana import Indikator, RencanaKerja
+from renja_cli.model.rencana import SATUAN_BAWAAN, Indikator, RencanaKerja
 
 PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
 SEMUA_PERIODE = (*PERIODE_URUT, "tahunan")
@@ -62,15 +62,27 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                     field=ind.kode,
                 )
             seen.setdefault(ind.kode, sk.kode)
-            if not ind.kode.startswith(rencana.jenis_indikator + "."):
+            awalan = rencana.awalan_kode
+            if not any(ind.kode.startswith(a + ".") for a in awalan):
                 err(
                     "R213",
-                    f"kode indikator tahun {rencana.tahun} harus berawalan "
-                    f"{rencana.jenis_indikator}.",
+                    f"kode indikator harus berawalan {' atau '.join(a + '.' for a in awalan)} "
+                    "(tingkat_indikator di berkas targets)",
                     *where,
                     "kode",
                     field=ind.kode,
                 )
+            if ind.satuan not in SATUAN_BAWAAN and ind.satuan not in rencana.satuan_kustom:
+                pilihan = [*SATUAN_BAWAAN, *rencana.satuan_kustom]
+                err(
+                    "R104",
+                    f"satuan '{ind.satuan}' tidak dikenal; pilihan: {', '.join(pilihan)} "
+                    "(tambahkan satuan lain di satuan_kustom)",
+                    *where,
+                    "satuan",
+                    field=ind.kode,
+                )
+            errors.extend(_periksa_bentuk(ind, positions, where))
             if utama not in ind.target:
                 err(
                     "R213",
@@ -96,12 +108,14 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
             for key in ind.tanda:
                 masalah = periksa_bidang_tanda(ind, key)
                 if masalah:
-                    err("R218", masalah, *where, "tanda", key, field=f"{ind.kode} → tanda.{key}")
+                    err("R220", masalah, *where, "tanda", key, field=f"{ind.kode} → tanda.{key}")
             rentang = ind.rentang_nilai
             if rentang is None:
                 continue
             for name, entry in ind.target.items():
                 spec = as_target(entry)
+                if spec is None:
+                    continue
                 for value in (spec.nilai, spec.min, spec.maks):
                     if value is not None and not rentang.memuat(value):
                         err(
@@ -134,6 +148,60 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                 field="total_anggaran",
             )
     return errors
+
+
+def _periksa_bentuk(
+    ind: Indikator, positions: Positions, where: tuple[str | int, ...]
+) -> list[DataError]:
+    """Grades only where the indicator has a scale; graded indicators take values as given."""
+    errors: list[DataError] = []
+    if ind.skala is not None and (ind.formula.jenis != "nilai" or ind.periode != "terakhir"):
+        errors.append(
+            DataError(
+                "indikator berpredikat (skala) memerlukan formula nilai dan periode terakhir: "
+                "predikat tidak dijumlah atau dirata-rata",
+                positions.locate((*where, "skala")),
+                field=ind.kode,
+                code="R105",
+            )
+        )
+    if ind.skala is not None:
+        return errors
+    for name, entry in ind.target.items():
+        grade = entry if isinstance(entry, str) else getattr(entry, "predikat", None)
+        if grade is None:
+            continue
+        hint = ""
+        if re.fullmatch(r"[+-]?[\d.]*\d,\d+", grade.strip()):
+            hint = f"; tulis {grade.strip().replace('.', '').replace(',', '.')} (titik desimal)"
+        errors.append(
+            DataError(
+                f"harus berupa angka, bukan '{grade}'{hint} (target berupa predikat seperti "
+                "WTP atau BB hanya untuk indikator dengan 'skala')",
+                positions.locate((*where, "target", name)),
+                field=f"{ind.kode} → target.{name}",
+                code="R103",
+            )
+        )
+    return errors
+
+
+def peringatan_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataError]:
+    """What ``validasi`` warns about (``--ketat`` fails on it): targets not filled in yet."""
+    warnings: list[DataError] = []
+    for i, sk in enumerate(rencana.sasaran):
+        for j, ind in enumerate(sk.indikator):
+            for name, entry in ind.target.items():
+                if entry is None:
+                    warnings.append(
+                        DataError(
+                            f"target {name} belum diisi",
+                            positions.locate(("sasaran", i, "indikator", j, "target", name)),
+                            field=f"{ind.kode} → target.{name}",
+                            code="R219",
+                        )
+                    )
+    return warnings
 
 
 _TANDA_DI_TEMPAT = {"target": "target: {renstra: {nilai: 30, asumsi: ...}}"}

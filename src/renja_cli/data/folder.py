@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from renja_cli import bacaan
 from renja_cli.errors import Location, UsageError
 from renja_cli.io.berkas import cari_peran, daftar_folder
 
@@ -20,6 +21,9 @@ class DataSource:
 
     root: Path
     origin: str
+
+    def __post_init__(self) -> None:
+        bacaan.catat_folder(self.root)  # cache: a new or removed file invalidates
 
     def describe(self) -> str:
         return f"{self.root.resolve()} ({self.origin})"
@@ -64,6 +68,7 @@ def resolve_data_dir(option: Path | None = None) -> DataSource:
             )
         return DataSource(path, f"variabel {ENV_DATA}")
     local = Path("data")
+    bacaan.catat_folder(local)  # cache: creating ./data changes which folder is read
     if local.is_dir() and available_years(local):
         return DataSource(local, "folder ./data")
     bundled = _bundled()

@@ -11,8 +11,10 @@ from renja_cli.errors import DataError, Location, raise_all
 from renja_cli.formula import hitung_periode
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.formula.instansi import periksa_kriteria
+from renja_cli.hitung.capaian import AturanCapaian, aturan_indikator
 from renja_cli.io.yamlfile import Positions
-from renja_cli.model.dasar import Pengaturan
+from renja_cli.model.dasar import Pengaturan, as_target
+from renja_cli.model.referensi import Skala
 from renja_cli.model.rencana import Indikator, RencanaKerja
 
 
@@ -35,6 +37,7 @@ class Konteks:
         self.path = path
         self.positions = positions
         self._hasil: dict[tuple[str, str], HasilPeriode | None] = {}
+        self._aturan: dict[str, AturanCapaian] = {}
 
     @classmethod
     def muat(cls, source: DataSource, tahun: int) -> Konteks:
@@ -61,6 +64,24 @@ class Konteks:
     def lokasi(self, periode: str, *loc: str | int) -> Location:
         return self.realisasi.lokasi(periode, *loc)
 
+    # --- rules ---
+    def aturan(self, ind: Indikator) -> AturanCapaian:
+        """The indicator's capaian settings, with its grade scale when it has one."""
+        found = self._aturan.get(ind.kode)
+        if found is None:
+            skala = self.referensi.skala(ind.skala, self.path) if ind.skala else None
+            found = self._aturan[ind.kode] = aturan_indikator(self.pengaturan, ind, skala)
+        return found
+
+    @property
+    def skala_capaian(self) -> Skala | None:
+        """The office's predikat scale for capaian (``pengaturan.skala_capaian``)."""
+        nama = self.pengaturan.skala_capaian
+        if nama is None:
+            return None
+        found = self.referensi.skala(nama, self.path)
+        return found if isinstance(found, Skala) else None
+
     # --- results ---
     def hasil(self, ind: Indikator, periode: str) -> HasilPeriode | None:
         """One period's result for ``ind`` (records are read once per command)."""
@@ -74,40 +95,71 @@ class Konteks:
 def periksa_rujukan(
     rencana: RencanaKerja, positions: Positions, referensi: Referensi
 ) -> list[DataError]:
-    """The populations, scales, predicates and archive schemes formulas name exist (R307)."""
+    """The populations, scales, predicates, grades and archive schemes the plan names
+    exist (R307, R218)."""
     from renja_cli.formula.arsip import FormulaArsipDigital, periksa_skema
     from renja_cli.formula.instansi import FormulaPersentaseInstansi
 
     errors: list[DataError] = []
+
+    def err(exc: DataError, where: Location, field: str) -> None:
+        if exc.code not in {"R307", "R218"}:
+            errors.append(exc)  # the reference file itself is broken
+        else:
+            errors.append(DataError(exc.message, where, field=field, code=exc.code))
+
+    nama = rencana.pengaturan.skala_capaian
+    if nama is not None:
+        where = positions.locate(("pengaturan", "skala_capaian"))
+        try:
+            found = referensi.skala(nama, where.path)
+            if not isinstance(found, Skala):
+                raise DataError(
+                    f"skala_capaian '{nama}' harus skala berpita angka (predikat), bukan ordinal",
+                    code="R307",
+                )
+        except DataError as exc:
+            err(exc, where, "pengaturan.skala_capaian")
     for i, sk in enumerate(rencana.sasaran):
         for j, ind in enumerate(sk.indikator):
+            at = ("sasaran", i, "indikator", j)
             f = ind.formula
             if isinstance(f, FormulaArsipDigital):
-                where = positions.locate(("sasaran", i, "indikator", j, "formula", "skema"))
+                where = positions.locate((*at, "formula", "skema"))
                 try:
                     periksa_skema(_Rujukan(rencana, referensi), f, where.path)
                 except DataError as exc:
-                    if exc.code != "R307":
-                        errors.append(exc)
-                        continue
-                    errors.append(
-                        DataError(exc.message, where, field=f"{ind.kode} → formula", code="R307")
-                    )
+                    err(exc, where, f"{ind.kode} → formula")
+            if isinstance(f, FormulaPersentaseInstansi):
+                where = positions.locate((*at, "formula", "kriteria"))
+                try:
+                    periksa_kriteria(_Rujukan(rencana, referensi), f, where.path)
+                except DataError as exc:
+                    err(exc, where, f"{ind.kode} → formula.kriteria")
+            if ind.skala is None:
                 continue
-            if not isinstance(f, FormulaPersentaseInstansi):
-                continue
-            where = positions.locate(("sasaran", i, "indikator", j, "formula", "kriteria"))
+            where = positions.locate((*at, "skala"))
             try:
-                periksa_kriteria(_Rujukan(rencana, referensi), f, where.path)
+                skala = referensi.skala(ind.skala, where.path)
             except DataError as exc:
-                if exc.code != "R307":
-                    errors.append(exc)  # the reference file itself is broken
-                    continue
-                errors.append(
-                    DataError(
-                        exc.message, where, field=f"{ind.kode} → formula.kriteria", code="R307"
+                err(exc, where, f"{ind.kode} → skala")
+                continue
+            for name, entry in ind.target.items():
+                spec = as_target(entry)
+                if (
+                    spec is not None
+                    and spec.predikat is not None
+                    and skala.peringkat(spec.predikat) is None
+                ):
+                    errors.append(
+                        DataError(
+                            f"predikat target '{spec.predikat}' tidak ada di skala "
+                            f"{ind.skala} (pilihan: {', '.join(skala.kode_urut)})",
+                            positions.locate((*at, "target", name)),
+                            field=f"{ind.kode} → target.{name}",
+                            code="R218",
+                        )
                     )
-                )
     return errors
 
 

@@ -6,12 +6,21 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import cari_peran
 from renja_cli.io.pesan import tampak, validate
 from renja_cli.io.yamlfile import load_file
-from renja_cli.model.referensi import DaftarInstansi, DaftarSkala, Instansi, Skala, SkemaArsip
+from renja_cli.model.referensi import (
+    DaftarInstansi,
+    DaftarSkala,
+    Instansi,
+    Skala,
+    SkalaOrdinal,
+    SkemaArsip,
+)
 
 
 def _norm_name(text: str) -> str:
@@ -69,10 +78,12 @@ class Referensi:
     """Reference data of a data folder (instansi, scales), loaded on first use."""
 
     def __init__(self, root: Path) -> None:
+        bacaan.catat_folder(root)  # cache: a missing reference file may appear
         self.root = root
         self._instansi: DaftarInstansi | None = None
         self._skala: DaftarSkala | None = None
         self._pencari: PencariInstansi | None = None
+        self._survei: Any = None
 
     def path(self, stem: str) -> Path:
         found = cari_peran(self.root, stem, (".yaml", ".yml"))
@@ -98,13 +109,24 @@ class Referensi:
         return self._pencari
 
     @property
+    def survei(self) -> Any:
+        """The survey (IKM) reference: the regulation's defaults, with ``survei.yaml`` of
+        the data folder applied on top when there is one."""
+        if self._survei is None:
+            from renja_cli.ikm import muat_penyesuaian, muat_referensi
+
+            own = cari_peran(self.root, "survei", (".yaml", ".yml"))
+            self._survei = muat_penyesuaian(own) if own is not None else muat_referensi()
+        return self._survei
+
+    @property
     def daftar_skala(self) -> DaftarSkala:
         if self._skala is None:
             data, positions = load_file(self.path("skala"))
             self._skala = validate(DaftarSkala, data, positions)
         return self._skala
 
-    def skala(self, nama: str, used_in: Path | None = None) -> Skala:
+    def skala(self, nama: str, used_in: Path | None = None) -> Skala | SkalaOrdinal:
         found = self.daftar_skala.skala.get(nama)
         if found is None:
             pilihan = ", ".join(sorted(self.daftar_skala.skala))

@@ -61,6 +61,8 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
+    if entry is not None and entry.predikat is not None:
+        raise bentuk_salah(ctx, kode, periode, "predikat", "arsip_digital", "nilai angka")
     if entry is not None:
         for field in ("pembilang", "komponen"):
             if getattr(entry, field) is not None:

@@ -41,6 +41,8 @@ class HasilPeriode:
 
     tersedia: bool = True
     nilai: float | None = None
+    predikat: str | None = None
+    """A grade given as the realisasi of an ordinal indicator (``WTP``)."""
     pembilang: float | None = None
     penyebut: float | None = None
     penyebut_stok: bool = False
@@ -69,7 +71,7 @@ class HasilPeriode:
 
     @property
     def ada_nilai(self) -> bool:
-        if self.nilai is not None or self.pembilang is not None:
+        if self.nilai is not None or self.pembilang is not None or self.predikat is not None:
             return True
         return bool(self.komponen) and all(v is not None for v in self.komponen.values())
 
@@ -143,3 +145,12 @@ class RincianKomponen:
     berkas: Path
     kegiatan: tuple[tuple[str, float], ...] = ()
     baris: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RincianSurvei:
+    """A component computed from raw survey responses (IKM, PermenPANRB 14/2017)."""
+
+    berkas: tuple[Path, ...]
+    hasil: Any
+    """The :class:`renja_cli.ikm.HasilIkm` of the files combined (per file in ``kelompok``)."""

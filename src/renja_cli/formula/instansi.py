@@ -52,6 +52,8 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
+    if entry is not None and entry.predikat is not None:
+        raise bentuk_salah(ctx, kode, periode, "predikat", "persentase_instansi", "nilai angka")
     if entry is not None:
         for field in ("pembilang", "komponen"):
             if getattr(entry, field) is not None:
@@ -90,6 +92,13 @@ def periksa_kriteria(
     if kriteria.jenis != "predikat":
         return None, 0
     skala = ref.skala(kriteria.skala, where)
+    if not isinstance(skala, Skala):
+        raise DataError(
+            f"skala '{kriteria.skala}' ordinal (tanpa pita angka); kriteria predikat memerlukan "
+            "skala berpita min/maks",
+            Location(where),
+            code="R307",
+        )
     rank = skala.peringkat(kriteria.minimal)
     if rank is None:
         pilihan = ", ".join(p.kode for p in skala.predikat)

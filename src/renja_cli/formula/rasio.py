@@ -49,6 +49,8 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
+    if entry is not None and entry.predikat is not None:
+        raise bentuk_salah(ctx, kode, periode, "predikat", "rasio", "nilai angka")
     if entry is not None and entry.komponen is not None:
         raise bentuk_salah(ctx, kode, periode, "komponen", "rasio", "pembilang/penyebut atau nilai")
     if formula.berkas is not None:

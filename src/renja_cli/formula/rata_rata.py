@@ -2,13 +2,14 @@
 pembinaan; two sub-indicators of IKK.2). A component comes from the YAML entry
 or from its own record file (the mean of per-event values), never both."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
 from renja_cli.errors import DataError, Location
-from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen
+from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen, RincianSurvei
 from renja_cli.formula.umum import (
     KOLOM_TANGGAL,
     batas_periode,
@@ -32,6 +33,16 @@ class Komponen(Strict):
     rentang: Rentang | None = Field(None, description="Nilai yang mungkin, mis. IKM 25-100")
     berkas: Teks | None = Field(
         None, description="CSV nilai per kegiatan; realisasi = rata-ratanya"
+    )
+    survei: Teks | None = Field(
+        None,
+        description="Berkas jawaban survei (IKM, PermenPANRB 14/2017) di folder periode: nama "
+        "atau pola (survei-pembinaan-*.csv); IKM dihitung dari jawaban",
+    )
+    gabung_survei: Literal["rata_rata_kegiatan", "gabungan_responden"] | None = Field(
+        None,
+        description="Beberapa berkas survei: rata-rata IKM per berkas (kegiatan), atau semua "
+        "jawaban digabung; bawaan dari survei.yaml",
     )
 
 
@@ -59,6 +70,8 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
+    if entry is not None and entry.predikat is not None:
+        raise bentuk_salah(ctx, kode, periode, "predikat", "rata_rata", "nilai angka")
     if entry is not None and entry.pembilang is not None:
         raise bentuk_salah(ctx, kode, periode, "pembilang", "rata_rata", "komponen atau nilai")
     whole = entry is not None and (entry.nilai is not None or not entry.tersedia)
@@ -73,10 +86,47 @@ def hitung(
                 code="R203",
             )
     from_files: dict[str, float | None] = {}
-    details: dict[str, RincianKomponen] = {}
+    details: dict[str, RincianKomponen | RincianSurvei] = {}
     missing: HasilPeriode | None = None
     for komponen in formula.komponen:
+        surveys = _survei(ctx, komponen, periode)
+        if surveys:
+            if given.get(komponen.kode) is not None or (
+                entry is not None and entry.nilai is not None
+            ):
+                raise DataError(
+                    f"komponen {komponen.kode} diberikan dua kali: di YAML dan dari berkas survei "
+                    f"{surveys[0].name}; hapus salah satunya",
+                    ctx.lokasi(periode, "realisasi", kode),
+                    field=f"{kode} → komponen",
+                    code="R204",
+                )
+            events = surveys[0].parent / komponen.berkas if komponen.berkas else None
+            if events is not None and events.exists():
+                raise DataError(
+                    f"komponen {komponen.kode} diberikan dua kali: {events.name} dan berkas "
+                    f"survei {surveys[0].name}; simpan salah satunya di folder "
+                    f"{events.parent.name}/",
+                    Location(events),
+                    field=f"{kode} → komponen",
+                    code="R204",
+                )
+            detail = _hitung_survei(ctx, komponen, surveys)
+            from_files[komponen.kode] = detail.hasil.ikm
+            details[komponen.kode] = detail
+            continue
         if komponen.berkas is None:
+            if komponen.survei is not None:
+                found_s = berkas_rekaman(
+                    ctx,
+                    kode,
+                    periode,
+                    komponen.survei,
+                    whole or given.get(komponen.kode) is not None,
+                    pola=True,
+                )
+                if isinstance(found_s, HasilPeriode):
+                    missing = found_s
             continue
         found = berkas_rekaman(
             ctx, kode, periode, komponen.berkas, whole or given.get(komponen.kode) is not None
@@ -109,9 +159,10 @@ def hitung(
     lokasi = base.lokasi
     if entry is None or entry.komponen is None:
         first = next(iter(details.values()), None)
-        lokasi = Location(first.berkas) if first is not None else lokasi
-    from dataclasses import replace
-
+        if isinstance(first, RincianKomponen):
+            lokasi = Location(first.berkas)
+        elif first is not None:
+            lokasi = Location(first.berkas[0])
     return replace(
         base,
         keterangan=base.keterangan + absent,
@@ -126,6 +177,23 @@ def hitung(
         lengkap=not absent,
         tersedia=not absent,
     )
+
+
+def _survei(ctx: KonteksFormula, komponen: Komponen, periode: str) -> list[Path]:
+    """The survey files of a component in a period folder (sorted), if it names any."""
+    folder = ctx.folder(periode)
+    if komponen.survei is None or folder is None or not folder.is_dir():
+        return []
+    from renja_cli.ikm import cari_berkas_survei
+
+    return cari_berkas_survei(folder, komponen.survei)
+
+
+def _hitung_survei(ctx: KonteksFormula, komponen: Komponen, files: list[Path]) -> RincianSurvei:
+    from renja_cli.ikm import ikm_dari_berkas
+
+    hasil = ikm_dari_berkas(files, ctx.referensi.survei, gabung=komponen.gabung_survei)
+    return RincianSurvei(tuple(files), hasil)
 
 
 def rata_rata_kegiatan(
@@ -150,7 +218,9 @@ def rata_rata_kegiatan(
 
 
 def berkas(formula: FormulaRataRata) -> tuple[str, ...]:
-    return tuple(k.berkas for k in formula.komponen if k.berkas)
+    return tuple(
+        name for k in formula.komponen for name in (k.berkas, k.survei) if name is not None
+    )
 
 
 def uraian(formula: FormulaRataRata) -> str:

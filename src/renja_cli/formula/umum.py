@@ -21,6 +21,7 @@ def dari_entri(ctx: KonteksFormula, kode: str, periode: str, entry: EntriRealisa
     return HasilPeriode(
         tersedia=entry.tersedia,
         nilai=entry.nilai,
+        predikat=entry.predikat,
         sementara=entry.sementara,
         keterangan=as_list(entry.keterangan),
         kendala=ratakan(entry.kendala),
@@ -69,7 +70,12 @@ def dua_kali(ctx: KonteksFormula, kode: str, periode: str, berkas: Path, *loc: s
 
 
 def berkas_rekaman(
-    ctx: KonteksFormula, kode: str, periode: str, nama: str, diganti_yaml: bool
+    ctx: KonteksFormula,
+    kode: str,
+    periode: str,
+    nama: str,
+    diganti_yaml: bool,
+    pola: bool = False,
 ) -> Path | HasilPeriode | None:
     """The record file ``nama`` of a period, or what its absence means.
 
@@ -83,7 +89,7 @@ def berkas_rekaman(
     if folder is None or not folder.is_dir():
         return None
     name = Path(nama)
-    path = cari_peran(folder, name.stem, (name.suffix,))
+    path = None if pola else cari_peran(folder, name.stem, (name.suffix,))
     if path is not None:
         return path
     if diganti_yaml:
@@ -96,7 +102,7 @@ def berkas_rekaman(
             keterangan=(pesan,),
             lokasi=Location(folder / nama),
         )
-    others = [n for n in daftar_folder(folder) if n.endswith(name.suffix)]
+    others = [n for n in daftar_folder(folder) if n.endswith(name.suffix) or pola]
     ada = f"; yang ada: {', '.join(others)}" if others else ""
     raise DataError(
         f"{pesan}{ada}. Bila memang belum ada, tulis '{kode}: {{tersedia: false}}' di "

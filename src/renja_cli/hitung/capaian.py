@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 from renja_cli.errors import DataError
 from renja_cli.model.dasar import Arah, AturanTurun, Pengaturan, TargetSpec
+from renja_cli.model.referensi import Skala, SkalaOrdinal
 from renja_cli.numbers import round_half_up
 
 if TYPE_CHECKING:
@@ -45,6 +46,12 @@ class AturanCapaian:
     batas: float | None = None
     ambang: float = 100.0
     presisi_realisasi: int | None = 2
+    urutan: tuple[str, ...] | None = None
+    """Grades of the indicator's scale, best first (ordinal indicators)."""
+    skala: Skala | None = None
+    """An interval scale that turns a numeric realisasi into a grade."""
+    capaian_ordinal: bool = True
+    """Ordinal indicators get a capaian (100 % when reached, else the rank ratio)."""
 
     def capaian(self, realisasi: float, target: TargetSpec) -> float:
         return hitung_capaian(realisasi, target, self)
@@ -64,14 +71,25 @@ def aturan_capaian(
     arah: Arah = "naik",
     aturan_turun: AturanTurun | None = None,
     batas_capaian: float | None = None,
+    presisi_realisasi: int | str | None = None,
+    skala: Skala | SkalaOrdinal | None = None,
+    capaian_ordinal: bool = True,
 ) -> AturanCapaian:
     """The one place where an indicator's own settings override the office's."""
+    presisi = pengaturan.presisi_realisasi
+    if presisi_realisasi == "tanpa":
+        presisi = None
+    elif isinstance(presisi_realisasi, int):
+        presisi = presisi_realisasi
     return AturanCapaian(
         arah=arah,
         aturan_turun=aturan_turun or pengaturan.aturan_turun,
         batas=batas_capaian if batas_capaian is not None else pengaturan.batas_capaian,
         ambang=pengaturan.ambang_tercapai,
-        presisi_realisasi=pengaturan.presisi_realisasi,
+        presisi_realisasi=presisi,
+        urutan=tuple(skala.kode_urut) if skala is not None else None,
+        skala=skala if isinstance(skala, Skala) else None,
+        capaian_ordinal=capaian_ordinal,
     )
 
 
@@ -172,11 +190,6 @@ def tercapai_dengan(realisasi: float, target: TargetSpec, aturan: AturanCapaian)
     return aturan.status(hitung_capaian(value, target, aturan)) == "tercapai"
 
 
-def aturan_indikator(pengaturan: Pengaturan, ind: Indikator) -> AturanCapaian:
-    """:func:`aturan_capaian` for an indicator of the plan."""
-    return aturan_capaian(pengaturan, ind.arah, ind.aturan_turun, ind.batas_capaian)
-
-
 def realisasi_tercapai(target: TargetSpec, aturan: AturanCapaian) -> float | None:
     """The reportable realisasi that first earns *tercapai* (None when none can).
 
@@ -204,3 +217,73 @@ def realisasi_tercapai(target: TargetSpec, aturan: AturanCapaian) -> float | Non
         else:
             return float(round_half_up(units * step, aturan.presisi_realisasi))
     return None
+
+
+def aturan_indikator(
+    pengaturan: Pengaturan, ind: Indikator, skala: Skala | SkalaOrdinal | None = None
+) -> AturanCapaian:
+    """:func:`aturan_capaian` for an indicator of the plan (``skala``: its ``ind.skala``)."""
+    return aturan_capaian(
+        pengaturan,
+        ind.arah,
+        ind.aturan_turun,
+        ind.batas_capaian,
+        ind.presisi_realisasi,
+        skala,
+        ind.capaian_ordinal is not None,
+    )
+
+
+def peringkat(aturan: AturanCapaian, kode: str) -> int | None:
+    """Rank of a grade in the indicator's scale (0 = best)."""
+    if aturan.urutan is None:
+        return None
+    folded = kode.casefold()
+    return next((i for i, k in enumerate(aturan.urutan) if k.casefold() == folded), None)
+
+
+def predikat_realisasi(
+    aturan: AturanCapaian, nilai: float | None, predikat: str | None
+) -> str | None:
+    """The grade a realisasi earns: as given, or its band of the interval scale."""
+    if predikat is not None:
+        return predikat
+    if nilai is not None and aturan.skala is not None:
+        band = aturan.skala.golongkan(nilai)
+        return band.kode if band is not None else None
+    return None
+
+
+def capaian_peringkat(rank_realisasi: int, rank_target: int, n: int) -> float:
+    """100 % when the grade is reached, else (n − rank realisasi) / (n − rank target) × 100."""
+    if rank_realisasi <= rank_target:
+        return 100.0
+    return (n - rank_realisasi) / (n - rank_target) * 100
+
+
+def nilai_capaian(
+    aturan: AturanCapaian, nilai: float | None, predikat: str | None, target: TargetSpec | None
+) -> tuple[float | None, Status]:
+    """THE rule for a row: capaian and status of a realisasi against one target.
+
+    A grade target (``predikat: WTP``) is reached when the realisasi's grade is at
+    least as good (rank in the scale); its capaian follows ``capaian_ordinal``.
+    Numeric targets follow :func:`hitung_capaian` and :func:`tentukan_status`.
+    """
+    if target is None:
+        return None, "belum_ada_data"
+    if target.predikat is not None:
+        grade = predikat_realisasi(aturan, nilai, predikat)
+        if grade is None or aturan.urutan is None:
+            return None, "belum_ada_data"
+        rank_r, rank_t = peringkat(aturan, grade), peringkat(aturan, target.predikat)
+        if rank_r is None or rank_t is None:
+            return None, "belum_ada_data"  # refused by validasi (R218) before it gets here
+        status: Status = "tercapai" if rank_r <= rank_t else "belum_tercapai"
+        if not aturan.capaian_ordinal:
+            return None, status
+        return capaian_peringkat(rank_r, rank_t, len(aturan.urutan)), status
+    if nilai is None:
+        return None, "belum_ada_data"
+    capaian = hitung_capaian(nilai, target, aturan)
+    return capaian, tentukan_status(capaian, aturan.ambang)

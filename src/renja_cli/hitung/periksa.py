@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, RincianKomponen
-from renja_cli.hitung.capaian import AturanCapaian, membagi_nol
+from renja_cli.hitung.capaian import AturanCapaian, membagi_nol, peringkat
 from renja_cli.hitung.periode import NilaiRealisasi, label_periode
 from renja_cli.model.dasar import as_target
 
@@ -23,11 +23,14 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def periksa_periode(ind: Indikator, periode: str, h: HasilPeriode) -> list[DataError]:
+def periksa_periode(
+    ind: Indikator, periode: str, h: HasilPeriode, aturan: AturanCapaian
+) -> list[DataError]:
     """Rules on one period's own figures."""
     errors: list[DataError] = []
     if not h.tersedia:
         return errors
+    errors.extend(_predikat(ind, h, aturan))
     per_period_ratio = h.penyebut_stok or ind.periode != "kumulatif"
     if per_period_ratio and h.pembilang is not None and h.penyebut and h.pembilang > h.penyebut:
         errors.append(
@@ -54,6 +57,43 @@ def periksa_periode(ind: Indikator, periode: str, h: HasilPeriode) -> list[DataE
     if ind.formula.jenis == "rata_rata":
         errors.extend(_komponen(ind, h))
     return errors
+
+
+def _predikat(ind: Indikator, h: HasilPeriode, aturan: AturanCapaian) -> list[DataError]:
+    """A grade only for an indicator with a scale, and one of that scale's grades."""
+    if h.predikat is None:
+        if h.nilai is not None and aturan.urutan is not None and aturan.skala is None:
+            return [
+                DataError(
+                    f"indikator {ind.kode} berskala ordinal {ind.skala}: isi 'predikat' "
+                    f"({', '.join(aturan.urutan)}), bukan angka",
+                    h.lokasi,
+                    field=ind.kode,
+                    code="R205",
+                )
+            ]
+        return []
+    if aturan.urutan is None:
+        return [
+            DataError(
+                f"predikat '{h.predikat}' hanya untuk indikator berskala (isi 'skala' di "
+                "targets); indikator ini memerlukan angka",
+                h.lokasi,
+                field=ind.kode,
+                code="R205",
+            )
+        ]
+    if peringkat(aturan, h.predikat) is None:
+        return [
+            DataError(
+                f"predikat '{h.predikat}' tidak ada di skala {ind.skala} "
+                f"(pilihan: {', '.join(aturan.urutan)})",
+                h.lokasi,
+                field=ind.kode,
+                code="R218",
+            )
+        ]
+    return []
 
 
 def _komponen(ind: Indikator, h: HasilPeriode) -> list[DataError]:
@@ -113,6 +153,10 @@ def periksa_gabungan(
     if value is None:
         return errors
     rentang = ind.rentang_nilai
+    own = dict(real.hasil)
+    single = len(real.dipakai) == 1 and own[real.dipakai[0]].nilai_sendiri() == real.nilai
+    if single and real.dipakai[0] in own and _per_period_range(ind, own[real.dipakai[0]]):
+        rentang = None  # the period's own value is the figure: periksa_periode judges it
     if rentang is not None and not rentang.memuat(value) and not errors:
         errors.append(
             DataError(
@@ -124,7 +168,8 @@ def periksa_gabungan(
             )
         )
     for name, entry in ind.target.items():
-        if membagi_nol(value, as_target(entry), aturan):
+        spec = as_target(entry)
+        if spec is not None and spec.predikat is None and membagi_nol(value, spec, aturan):
             errors.append(
                 DataError(
                     f"realisasi 0 (s.d. {upto}) tidak dapat dipakai dengan aturan_turun "
@@ -139,11 +184,17 @@ def periksa_gabungan(
     return errors
 
 
+def _per_period_range(ind: Indikator, h: HasilPeriode) -> bool:
+    """Whether :func:`periksa_periode` checks this period's own value against the range."""
+    per_period_ratio = h.penyebut_stok or ind.periode != "kumulatif"
+    return not (h.nilai is None and h.pembilang is not None and not per_period_ratio)
+
+
 def periksa(ind: Indikator, aturan: AturanCapaian, real: NilaiRealisasi) -> list[DataError]:
     """Every rule on a combined figure and the periods it read."""
     errors: list[DataError] = []
     for periode, h in real.hasil:
-        errors.extend(periksa_periode(ind, periode, h))
+        errors.extend(periksa_periode(ind, periode, h, aturan))
     if not errors:
         errors.extend(periksa_gabungan(ind, aturan, real))
     return errors

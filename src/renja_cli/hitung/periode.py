@@ -44,6 +44,8 @@ class NilaiRealisasi:
 
     nilai: float | None
     """Unrounded; see :meth:`AturanCapaian.bulatkan` for the reported figure."""
+    predikat: str | None = None
+    """A grade given as realisasi (ordinal indicators; latest-value rule only)."""
     periode: str | None = None
     """The latest period whose value counts."""
     dipakai: tuple[str, ...] = ()
@@ -80,12 +82,13 @@ def gabung(
         return NilaiRealisasi(None, keterangan=tuple(notes), hasil=tuple(hasil))
     last_p, last = ada[-1]
     base = NilaiRealisasi(
-        None, last_p, keterangan=tuple(notes), hasil=tuple(hasil), lokasi=last.lokasi
+        None, periode=last_p, keterangan=tuple(notes), hasil=tuple(hasil), lokasi=last.lokasi
     )
     if aturan == "terakhir":
         return replace(
             base,
             nilai=last.nilai_sendiri(),
+            predikat=last.predikat,
             dipakai=(last_p,),
             pembilang=last.pembilang,
             penyebut=last.penyebut,

@@ -21,7 +21,7 @@ from renja_cli.hitung.capaian import (
 )
 from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.model.dasar import TargetSpec
-from renja_cli.numbers import format_number, format_value
+from renja_cli.numbers import POLOS, Tampilan, format_number
 
 if TYPE_CHECKING:
     from renja_cli.model.rencana import Indikator
@@ -85,16 +85,16 @@ def proyeksikan(
     status: Status,
     target: TargetSpec | None,
     triwulan: int,
+    tampilan: Tampilan = POLOS,
 ) -> Proyeksi:
     """What the remaining quarters must bring, under the indicator's period rule.
 
     ``realisasi`` and ``status`` are the row's reported figure and status.
     """
     sisa = 4 - triwulan
-    persen = ind.persen
 
     def fmt(value: float | None) -> str:
-        return "—" if value is None else format_value(value, persen)
+        return "—" if value is None else tampilan.teks(value)
 
     if target is None:
         return Proyeksi("tanpa_data", None, sisa, "tidak ada target")
@@ -102,6 +102,14 @@ def proyeksikan(
         return Proyeksi("tercapai", None, sisa, "target tahunan sudah tercapai; pertahankan")
     if sisa == 0:
         return Proyeksi("tidak_terjangkau", None, 0, "tahun berakhir; target tidak tercapai")
+    if target.predikat is not None:
+        return Proyeksi(
+            "perlu",
+            None,
+            sisa,
+            f"predikat akhir tahun harus setidaknya {target.predikat}",
+            "nilai_akhir",
+        )
     found = realisasi_tercapai(target, aturan)
     turun = aturan.arah == "turun"
     rentang = ind.rentang_nilai

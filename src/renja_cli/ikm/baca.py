@@ -36,6 +36,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, DataErrors, Location
 from renja_cli.ikm.hasil import Dikecualikan, Peringatan
 from renja_cli.ikm.referensi import (
@@ -127,6 +128,7 @@ def _lokasi(path: Path, lembar: str | None, baris: int, kolom: int | None = None
 
 def baca_survei(path: Path, referensi: ReferensiSurvei, *, lembar: str | None = None) -> Survei:
     """Read one export (``.csv`` or ``.xlsx``) into a :class:`Survei`."""
+    bacaan.catat(path)  # the result cache checks every file a run reads
     suffix = path.suffix.casefold()
     if suffix in {".csv", ".tsv", ".txt"}:
         return _baca_csv(path, referensi)

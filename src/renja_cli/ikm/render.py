@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, assert_never
 
 from renja_cli.ikm.hasil import HasilIkm, HasilUnsur, Kelompok, ke_dict
 from renja_cli.numbers import format_number
+from renja_cli.render.formats import FormatIkm
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -339,3 +340,18 @@ def ke_csv(hasil: HasilIkm) -> str:
             )
         )
     return out.getvalue()
+
+
+def render(hasil: HasilIkm, fmt: FormatIkm) -> Any:
+    """The one dispatch from format to renderer (a str, or a Rich renderable)."""
+    match fmt:
+        case FormatIkm.tabel:
+            return ke_rich(hasil)
+        case FormatIkm.json:
+            return ke_json(hasil)
+        case FormatIkm.markdown:
+            return ke_markdown(hasil)
+        case FormatIkm.csv:
+            return ke_csv(hasil)
+        case _:
+            assert_never(fmt)

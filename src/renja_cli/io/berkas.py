@@ -9,11 +9,13 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, Location
 
 
 def periksa_berkas(path: Path) -> int:
     """Check ``path`` is a readable regular file; return its size."""
+    bacaan.catat(path)  # the result cache checks every file a run reads
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -9,13 +9,14 @@ from renja_cli.data.folder import DataSource
 from renja_cli.data.konteks import Konteks
 from renja_cli.errors import DataError, UsageError, raise_all
 from renja_cli.formula.hasil import HasilPeriode
-from renja_cli.hitung.capaian import aturan_indikator
+from renja_cli.hitung.agregat import NilaiAgregat, predikat_capaian, rata_rata
+from renja_cli.hitung.capaian import nilai_capaian, predikat_realisasi
 from renja_cli.hitung.periksa import periksa
 from renja_cli.hitung.periode import NilaiRealisasi, gabung, label_periode
-from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran, LaporanCapaian
+from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran, LaporanCapaian, tampilan
 from renja_cli.laporan.tanda import tanda_indikator_realisasi, tanda_semua_target, unik
 from renja_cli.model.dasar import as_list, as_target
-from renja_cli.model.rencana import Indikator, RencanaKerja
+from renja_cli.model.rencana import Indikator, RencanaKerja, SasaranKegiatan
 
 
 def periode_sampai(realisasi: RealisasiTahun, triwulan: int | None) -> list[str]:
@@ -58,7 +59,7 @@ def realisasi_indikator(
 ) -> NilaiRealisasi:
     """The combined realisasi, checked by the same rules ``validasi`` applies."""
     real = gabung_indikator(ind, baca_periode(ctx, ind, periods, semua))
-    raise_all(periksa(ind, aturan_indikator(ctx.pengaturan, ind), real))
+    raise_all(periksa(ind, ctx.aturan(ind), real))
     return real
 
 
@@ -109,7 +110,7 @@ def susun_capaian(
                 rows.append(baris_capaian(ctx, s.kode, ind, jenis, real))
             except DataError as exc:
                 errors.append(exc)
-        kelompok.append(KelompokSasaran(s.kode, s.nama, s.perspektif, s.anggaran, tuple(rows)))
+        kelompok.append(kelompok_sasaran(ctx, s, rows))
     raise_all(errors)
     notes = []
     if (
@@ -133,6 +134,9 @@ def susun_capaian(
         kelompok=tuple(kelompok),
         periode_akhir=periods[-1] if periods else None,
         catatan=tuple(notes),
+        nilai_kantor=nilai_kantor(ctx, kelompok),
+        skala_capaian=legenda(ctx),
+        agregat_kantor=ctx.pengaturan.agregat_kantor,
     )
 
 
@@ -140,20 +144,24 @@ def baris_capaian(
     ctx: Konteks, sk_kode: str, ind: Indikator, jenis: str, real: NilaiRealisasi
 ) -> BarisCapaian:
     """One indicator's row: realisasi as reported, capaian against every named target."""
-    aturan = aturan_indikator(ctx.pengaturan, ind)
+    aturan = ctx.aturan(ind)
     nilai = aturan.bulatkan(real.nilai, real.dihitung)
+    predikat = real.predikat
     notes = list(real.keterangan)
     semua: list[tuple[str, float | None, float | None]] = []
     for name, entry in ind.target.items():
         spec = as_target(entry)
-        value = aturan.capaian(nilai, spec) if nilai is not None else None
-        semua.append((name, spec.nilai, value))
-    target = as_target(ind.target[jenis]) if jenis in ind.target else None
-    capaian = next((c for name, _, c in semua if name == jenis), None)
-    if target is None:
+        value, _ = nilai_capaian(aturan, nilai, predikat, spec)
+        semua.append((name, spec.nilai if spec is not None else None, value))
+    target = as_target(ind.target.get(jenis))
+    capaian, status = nilai_capaian(aturan, nilai, predikat, target)
+    if jenis not in ind.target:
         notes.append(f"tidak ada target {jenis}")
+    elif target is None:
+        notes.append(f"target {jenis} belum diisi")
+    ada = nilai is not None or predikat is not None
     tanda = list(tanda_semua_target(ind))
-    if nilai is not None:
+    if ada:
         tanda += [t for p, h in real.hasil if p in real.dipakai for t in h.tanda]
         tanda += tanda_indikator_realisasi(ind)
     return BarisCapaian(
@@ -170,15 +178,46 @@ def baris_capaian(
         target_maks=target.maks if target else None,
         realisasi=nilai,
         capaian=capaian,
-        status=aturan.status(capaian),
-        periode_data=real.periode if nilai is not None else None,
-        periode_dipakai=real.dipakai if nilai is not None else (),
+        status=status,
+        periode_data=real.periode if ada else None,
+        periode_dipakai=real.dipakai if ada else (),
         sementara=real.sementara,
         keterangan=tuple(notes),
         catatan_target=as_list(target.catatan) if target is not None else (),
         semua_target=tuple(semua),
+        target_predikat=target.predikat if target else None,
+        realisasi_predikat=predikat_realisasi(aturan, nilai, predikat)
+        if aturan.urutan is not None
+        else None,
+        predikat=predikat_capaian(ctx.skala_capaian, capaian),
+        tampilan=tampilan(ctx.rencana, ind),
         tanda=unik(tanda),
     )
+
+
+def kelompok_sasaran(
+    ctx: Konteks, sk: SasaranKegiatan, rows: Sequence[BarisCapaian]
+) -> KelompokSasaran:
+    """A sasaran with its rows and its nilai capaian (hitung.agregat)."""
+    nilai = rata_rata((r.capaian for r in rows), ctx.pengaturan.batas_agregat, ctx.skala_capaian)
+    return KelompokSasaran(sk.kode, sk.nama, sk.perspektif, sk.anggaran, tuple(rows), nilai)
+
+
+def nilai_kantor(ctx: Konteks, kelompok: Sequence[KelompokSasaran]) -> NilaiAgregat:
+    """The office's nilai capaian, by ``pengaturan.agregat_kantor``."""
+    p = ctx.pengaturan
+    if p.agregat_kantor == "rata_rata_indikator":
+        return rata_rata(
+            (r.capaian for k in kelompok for r in k.baris), p.batas_agregat, ctx.skala_capaian
+        )
+    return rata_rata((k.nilai.nilai for k in kelompok), None, ctx.skala_capaian)
+
+
+def legenda(ctx: Konteks) -> tuple[tuple[str, str], ...]:
+    skala = ctx.skala_capaian
+    if skala is None:
+        return ()
+    return tuple((band.kode, band.rentang_teks) for band in skala.predikat)
 
 
 def label_posisi(periods: Sequence[str], triwulan: int | None) -> str:

@@ -47,7 +47,8 @@ from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.model.dasar import as_list
 from renja_cli.model.realisasi import BAGIAN_NARASI
-from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
+from renja_cli.numbers import Tampilan, format_number, format_percent, format_rupiah
+from renja_cli.render.common import sel_agregat, sel_realisasi, sel_target
 
 PERSPEKTIF = {
     "stakeholder": "Stakeholders perspective",
@@ -66,8 +67,11 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
 
 
-def _nilai(value: float | None, persen: bool) -> str:
-    return "—" if value is None else format_value(value, persen)
+def _nilai(value: float | str | None, tampilan: Tampilan) -> str:
+    """A number in the indicator's unit and precision; a grade (WTP) as given."""
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else tampilan.teks(value)
 
 
 def _selisih(value: float | None, persen: bool) -> str:
@@ -96,7 +100,8 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
         Paragraf(
             f"Dari {len(rows)} {cap.jenis_indikator} tahun {lap.tahun} (posisi {cap.periode}, "
             f"target {jenis}), {n['tercapai']} tercapai, {n['belum_tercapai']} belum tercapai "
-            f"dan {n['belum_ada_data']} belum ada data."
+            f"dan {n['belum_ada_data']} belum ada data. Nilai capaian kantor: "
+            f"{sel_agregat(cap.nilai_kantor)}."
         ),
     ]
     with_predikat = any(predikat(r) is not None for r in rows)
@@ -117,8 +122,8 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
             str(no),
             r.kode,
             r.nama,
-            c.sel(_target(r), c.tanda(tanda_target(r.tanda, r.target_jenis))),
-            c.sel(_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
+            c.sel(sel_target(r), c.tanda(tanda_target(r.tanda, r.target_jenis))),
+            c.sel(sel_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
             _pct(r.capaian),
             STATUS_TEKS[r.status],
         ]
@@ -154,19 +159,11 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
     return blok
 
 
-def _target(r: BarisCapaian) -> str:
-    if r.target is not None:
-        return format_value(r.target, r.persen)
-    if r.target_min is not None and r.target_maks is not None:
-        return f"{format_value(r.target_min, False)}–{format_value(r.target_maks, r.persen)}"
-    return "—"
-
-
-def _realisasi(r: BarisCapaian) -> str:
-    text = _nilai(r.realisasi, r.persen)
-    if r.realisasi is not None and r.sementara:
-        text += " (sementara)"
-    return text
+def _target_jenis(r: BarisCapaian, nama: str, nilai: float | None) -> str:
+    """One named target: the row's own cell for the target in use, else its value."""
+    if nama == r.target_jenis:
+        return sel_target(r)
+    return "rentang" if nilai is None else r.tampilan.teks(nilai)
 
 
 def _label_tahun(y: TahunEvaluasi) -> str:
@@ -232,11 +229,11 @@ def _tabel_target(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> Tabel
                 (
                     label_target(t.nama),
                     c.sel(
-                        "rentang" if t.target is None else format_value(t.target, r.persen),
+                        _target_jenis(r, t.nama, t.target),
                         c.tanda(t.tanda),
                         c.semua(t.catatan),
                     ),
-                    c.sel(_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
+                    c.sel(sel_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
                     _pct(t.capaian),
                     STATUS_TEKS[t.status],
                 ),
@@ -277,8 +274,8 @@ def _tabel_tahun(ev: EvaluasiIndikator, c: CatatanDokumen) -> Tabel:
             cells.append(t.kode)
         kini = y is ev.tahun[-1] and t.realisasi == r.realisasi
         cells += [
-            _nilai(t.target, r.persen),
-            _realisasi(r) if kini else _nilai(t.realisasi, r.persen),
+            _nilai(t.target, r.tampilan),
+            sel_realisasi(r) if kini else _nilai(t.realisasi, r.tampilan),
             _pct(t.capaian),
             _selisih(y.perubahan, r.persen),
         ]
@@ -300,7 +297,7 @@ def _indikator(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> list[Blo
     blok.append(_tabel_target(ev, tahun, c))
     blok.append(_tabel_tahun(ev, c))
     for f in ev.indikator.fragmen:
-        angka = ", ".join(format_value(v, r.persen) for v in f.target)
+        angka = ", ".join(r.tampilan.teks(v) for v in f.target)
         notes = as_list(f.catatan)
         blok.append(
             Paragraf(
@@ -323,8 +320,8 @@ def _indikator(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> list[Blo
         besar += " poin" if besar and r.persen else ""
         blok.append(
             Paragraf(
-                f"Dibandingkan tahun {lalu.tahun} ({_nilai(lalu.realisasi, r.persen)}), realisasi "
-                f"{tahun} ({_nilai(r.realisasi, r.persen)}) {arah}{besar}."
+                f"Dibandingkan tahun {lalu.tahun} ({_nilai(lalu.realisasi, r.tampilan)}), "
+                f"realisasi {tahun} ({_nilai(r.realisasi, r.tampilan)}) {arah}{besar}."
             )
         )
     for note in r.keterangan:
@@ -398,7 +395,9 @@ def dokumen_evaluasi(lap: LaporanEvaluasi) -> Dokumen:
         if s.induk:
             info += f" · induk {s.induk}"
         kode = ", ".join(ev.baris.kode for ev in s.indikator)
-        blok.append(Paragraf(f"{info}. Indikator: {kode}."))
+        kelompok = next((k for k in cap.kelompok if k.kode == s.kode), None)
+        nilai = f" Nilai capaian sasaran: {sel_agregat(kelompok.nilai)}." if kelompok else ""
+        blok.append(Paragraf(f"{info}. Indikator: {kode}.{nilai}"))
         for ev in s.indikator:
             blok += _indikator(ev, lap.tahun, c)
         blok += _anggaran(s, lap, c)

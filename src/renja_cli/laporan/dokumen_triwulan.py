@@ -31,7 +31,8 @@ from renja_cli.hitung.periode import ROMAWI
 from renja_cli.laporan.dokumen_bersama import STATUS_TEKS, CatatanDokumen, label_target
 from renja_cli.laporan.ringkasan import AnggaranSasaran, BarisRingkasan, LaporanRingkasan
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
-from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
+from renja_cli.numbers import format_number, format_percent, format_rupiah
+from renja_cli.render.common import sel_realisasi, sel_target
 
 PANAH = {"naik": "▲ naik", "turun": "▼ turun", "tetap": "= tetap", None: "—"}
 PROYEKSI = {
@@ -44,10 +45,6 @@ PROYEKSI = {
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
-
-
-def _nilai(value: float | None, persen: bool) -> str:
-    return "—" if value is None else format_value(value, persen)
 
 
 def _efisiensi(a: AnggaranSasaran) -> str:
@@ -66,18 +63,16 @@ def _hitung(counts: Mapping[Status, int]) -> str:
 
 def _sel_baris(r: BarisRingkasan, c: CatatanDokumen, dengan_nama: bool = True) -> tuple[Isi, ...]:
     b = r.tahunan
-    target_tw = "—" if r.target_tw is None else format_value(r.target_tw, b.persen)
-    realisasi = _nilai(b.realisasi, b.persen)
-    if b.realisasi is not None and b.sementara:
-        realisasi += " (sementara)"
+    target_tw = "—" if r.target_tw is None else b.tampilan.teks(r.target_tw)
+    ada = b.realisasi is not None or b.realisasi_predikat is not None
     cells: list[Isi] = [b.kode]
     if dengan_nama:
         cells.append(b.nama_singkat or b.nama)
     cells += [
         c.sel(target_tw, c.tanda(r.tanda_tw)),
         _pct(r.capaian_tw),
-        c.sel(_nilai(b.target, b.persen), c.tanda(tanda_target(b.tanda, b.target_jenis))),
-        c.sel(realisasi, c.tanda(tanda_realisasi(b.tanda)) if b.realisasi is not None else ()),
+        c.sel(sel_target(b), c.tanda(tanda_target(b.tanda, b.target_jenis))),
+        c.sel(sel_realisasi(b), c.tanda(tanda_realisasi(b.tanda)) if ada else ()),
         _pct(b.capaian),
         PANAH[r.perubahan],
         STATUS_TEKS[r.status],

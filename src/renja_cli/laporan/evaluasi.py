@@ -45,7 +45,7 @@ class TahunEvaluasi:
 
     titik: TitikTren
     perubahan: float | None
-    """Realisasi minus the previous row's realisasi (both as reported)."""
+    """Realisasi minus the previous row's realisasi (both as reported; numbers only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +105,17 @@ def _tahun(tren: LaporanTren, kini: TitikTren) -> tuple[TahunEvaluasi, ...]:
     before: float | None = None
     for y in sorted(per_tahun):
         t = per_tahun[y]
-        change = t.realisasi - before if t.realisasi is not None and before is not None else None
-        rows.append(TahunEvaluasi(t, change))
-        before = t.realisasi
+        now = _angka(t.realisasi)
+        rows.append(
+            TahunEvaluasi(t, now - before if now is not None and before is not None else None)
+        )
+        before = now
     return tuple(rows)
+
+
+def _angka(value: float | str | None) -> float | None:
+    """A numeric realisasi (a grade such as WTP has no difference from last year)."""
+    return None if value is None or isinstance(value, str) else float(value)
 
 
 def susun_evaluasi(
@@ -169,12 +176,9 @@ def susun_evaluasi(
                 (y for y in years if y.titik.tahun == tahun - 1 and y.titik.realisasi is not None),
                 None,
             )
+            lalu = _angka(last.titik.realisasi) if last is not None else None
             change = (
-                baris.realisasi - last.titik.realisasi
-                if last is not None
-                and last.titik.realisasi is not None
-                and baris.realisasi is not None
-                else None
+                baris.realisasi - lalu if lalu is not None and baris.realisasi is not None else None
             )
             items.append(EvaluasiIndikator(ind, baris, target, rincian, tren, years, last, change))
         p = panel.get(sk.kode)

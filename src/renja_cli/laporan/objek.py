@@ -5,12 +5,38 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from renja_cli.hitung.agregat import KOSONG, NilaiAgregat
 from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.periode import label_periode
 from renja_cli.model.dasar import TandaNilai
+from renja_cli.numbers import PERSEN, Tampilan
 
-__all__ = ["BarisCapaian", "KelompokSasaran", "LaporanCapaian", "hitung_status", "label_periode"]
+if TYPE_CHECKING:
+    from renja_cli.model.rencana import Indikator, RencanaKerja
+
+__all__ = [
+    "BarisCapaian",
+    "KelompokSasaran",
+    "LaporanCapaian",
+    "hitung_status",
+    "label_periode",
+    "tampilan",
+]
+
+
+def tampilan(rencana: RencanaKerja, ind: Indikator) -> Tampilan:
+    """How the indicator's target and realisasi print (unit, decimals)."""
+    custom = rencana.satuan_kustom.get(ind.satuan)
+    desimal = ind.presisi_tampil
+    if custom is not None:
+        return Tampilan(
+            custom.awalan, custom.akhiran, desimal if desimal is not None else custom.desimal
+        )
+    if ind.satuan == "persen":
+        return PERSEN if desimal is None else Tampilan(akhiran=" %", desimal=desimal)
+    return Tampilan(desimal=desimal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +65,14 @@ class BarisCapaian:
     keterangan: tuple[str, ...] = ()
     catatan_target: tuple[str, ...] = ()
     semua_target: tuple[tuple[str, float | None, float | None], ...] = ()
-    """(name, target value or None for a range, capaian) for every named target."""
+    """(name, target value or None for a range/grade, capaian) for every named target."""
+    target_predikat: str | None = None
+    """A grade target (``WTP``) of an ordinal indicator."""
+    realisasi_predikat: str | None = None
+    """The grade the realisasi earned (given, or its band of the indicator's scale)."""
+    predikat: str | None = None
+    """The predikat of the capaian on the office's scale (``pengaturan.skala_capaian``)."""
+    tampilan: Tampilan = PERSEN
     tanda: tuple[TandaNilai, ...] = ()
     """Marks (asumsi/turunan/contoh) of the values in this row: every named target
     (``target.<nama>``) and, when there is a realisasi, its entry and formula."""
@@ -58,6 +91,8 @@ class KelompokSasaran:
     perspektif: str
     anggaran: int | None
     baris: tuple[BarisCapaian, ...]
+    nilai: NilaiAgregat = KOSONG
+    """Nilai capaian sasaran: mean capaian of its indicators (hitung.agregat)."""
 
 
 def hitung_status(rows: list[BarisCapaian] | tuple[BarisCapaian, ...]) -> dict[Status, int]:
@@ -81,6 +116,11 @@ class LaporanCapaian:
     kelompok: tuple[KelompokSasaran, ...]
     periode_akhir: str | None = None
     catatan: tuple[str, ...] = field(default_factory=tuple)
+    nilai_kantor: NilaiAgregat = KOSONG
+    """The office's nilai capaian (``pengaturan.agregat_kantor``)."""
+    skala_capaian: tuple[tuple[str, str], ...] = ()
+    """The office's predikat scale as (kode, range), best first, for legends."""
+    agregat_kantor: str = "rata_rata_sasaran"
 
     @property
     def baris(self) -> list[BarisCapaian]:

@@ -10,7 +10,6 @@ from renja_cli.data.konteks import Konteks
 from renja_cli.errors import UsageError
 from renja_cli.formula import uraian_formula
 from renja_cli.formula.hasil import HasilPeriode, RincianArsip, RincianInstansi, RincianRasio
-from renja_cli.hitung.capaian import aturan_indikator
 from renja_cli.hitung.periode import NilaiRealisasi, label_periode
 from renja_cli.laporan.capaian import (
     baris_capaian,
@@ -21,7 +20,7 @@ from renja_cli.laporan.capaian import (
     realisasi_indikator,
 )
 from renja_cli.laporan.objek import BarisCapaian
-from renja_cli.model.dasar import as_target
+from renja_cli.model.dasar import TargetSpec
 from renja_cli.model.realisasi import BlokNarasi
 
 
@@ -121,11 +120,11 @@ def susun_rincian(
     periods = periode_sampai(ctx.realisasi, triwulan)
     real = realisasi_indikator(ctx, ind, periods, semua=True)
     baris = baris_capaian(ctx, sk.kode, ind, jenis, real)
-    aturan = aturan_indikator(ctx.pengaturan, ind)
+    aturan = ctx.aturan(ind)
     per_periode = tuple(
         PeriodeRincian(
             p,
-            h.nilai_sendiri() if h.tersedia else None,
+            aturan.bulatkan(h.nilai_sendiri(), h.dihitung) if h.tersedia else None,
             h.pembilang,
             h.penyebut,
             h.tersedia,
@@ -145,7 +144,7 @@ def susun_rincian(
             v = values.get(k.kode)
             cap = None
             if v is not None and k.target:
-                cap = aturan.capaian(v, as_target(k.target))
+                cap = aturan.capaian(v, TargetSpec(nilai=k.target))
             rows.append(
                 KomponenCapaian(
                     k.kode, k.nama, v, k.target, cap, aturan.status(cap) if k.target else None

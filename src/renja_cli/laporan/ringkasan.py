@@ -11,17 +11,21 @@ from renja_cli.data.baca import PERIODE_URUT
 from renja_cli.data.folder import DataSource
 from renja_cli.data.konteks import Konteks
 from renja_cli.errors import DataError, UsageError, raise_all
-from renja_cli.hitung.capaian import STATUSES, Status, aturan_indikator
+from renja_cli.hitung.agregat import KOSONG, NilaiAgregat
+from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.proyeksi import Proyeksi, proyeksikan
 from renja_cli.laporan.capaian import (
     baris_capaian,
     cek_triwulan,
     jenis_target,
+    kelompok_sasaran,
     label_posisi,
+    legenda,
+    nilai_kantor,
     periode_sampai,
     realisasi_indikator,
 )
-from renja_cli.laporan.objek import BarisCapaian
+from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran
 from renja_cli.model.dasar import TandaNilai, TargetSpec, as_target
 from renja_cli.model.rencana import Indikator
 from renja_cli.numbers import round_half_up
@@ -74,6 +78,8 @@ class PanelSasaran:
     nama: str
     anggaran: AnggaranSasaran
     baris: tuple[BarisRingkasan, ...]
+    nilai: NilaiAgregat = KOSONG
+    """Nilai capaian sasaran (annual capaian; hitung.agregat), with its predikat."""
 
     @property
     def jumlah_status(self) -> dict[Status, int]:
@@ -99,6 +105,8 @@ class LaporanRingkasan:
     total_realisasi_anggaran: int
     data: str
     contoh: bool
+    nilai_kantor: NilaiAgregat = KOSONG
+    skala_capaian: tuple[tuple[str, str], ...] = ()
 
     @property
     def baris(self) -> list[BarisRingkasan]:
@@ -139,6 +147,7 @@ def susun_ringkasan(
     previous = [p for p in PERIODE_URUT[: triwulan - 1] if p in ctx.realisasi.berkas]
     errors: list[DataError] = []
     panels = []
+    groups: list[KelompokSasaran] = []
     total_spent = 0
     for sk in ctx.rencana.sasaran:
         rows: list[BarisRingkasan] = []
@@ -150,8 +159,9 @@ def susun_ringkasan(
         spent = sum((ctx.realisasi.berkas[p].anggaran or {}).get(sk.kode, 0) for p in periods)
         total_spent += spent
         serapan = spent / sk.anggaran * 100 if sk.anggaran else None
-        capaian = [r.tahunan.capaian for r in rows if r.tahunan.capaian is not None]
-        kinerja = sum(capaian) / len(capaian) if capaian else None
+        kelompok = kelompok_sasaran(ctx, sk, [r.tahunan for r in rows])
+        groups.append(kelompok)
+        kinerja = kelompok.nilai.nilai
         efisiensi = kinerja / serapan if kinerja is not None and serapan else None
         panels.append(
             PanelSasaran(
@@ -159,6 +169,7 @@ def susun_ringkasan(
                 sk.nama,
                 AnggaranSasaran(sk.anggaran, spent, serapan, kinerja, efisiensi),
                 tuple(rows),
+                kelompok.nilai,
             )
         )
     raise_all(errors)
@@ -175,6 +186,8 @@ def susun_ringkasan(
         total_realisasi_anggaran=total_spent,
         data=source.describe(),
         contoh=ctx.realisasi.contoh,
+        nilai_kantor=nilai_kantor(ctx, groups),
+        skala_capaian=legenda(ctx),
     )
 
 
@@ -187,7 +200,7 @@ def _baris(
     previous: list[str],
     triwulan: int,
 ) -> BarisRingkasan:
-    aturan = aturan_indikator(ctx.pengaturan, ind)
+    aturan = ctx.aturan(ind)
     real = realisasi_indikator(ctx, ind, periods)
     tahunan = baris_capaian(ctx, sk_kode, ind, jenis, real)
     before = None
@@ -195,7 +208,7 @@ def _baris(
         before = baris_capaian(ctx, sk_kode, ind, jenis, realisasi_indikator(ctx, ind, previous))
     target_tw = (ind.target_triwulan or {}).get(triwulan)  # type: ignore[call-overload]
     capaian_tw = None
-    if target_tw is not None and tahunan.realisasi is not None:
+    if target_tw is not None and tahunan.realisasi is not None and not ind.berpredikat:
         capaian_tw = aturan.capaian(tahunan.realisasi, TargetSpec(nilai=target_tw))
         status = aturan.status(capaian_tw)
     else:
@@ -210,15 +223,15 @@ def _baris(
         if h.kendala or h.rencana_tindak_lanjut:
             kendala, rtl = h.kendala, h.rencana_tindak_lanjut
             break
-    entry = ind.target.get(jenis)
     proyeksi = proyeksikan(
         ind,
         aturan,
         real,
         tahunan.realisasi,
         tahunan.status,
-        as_target(entry) if entry is not None else None,
+        as_target(ind.target.get(jenis)),
         triwulan,
+        tahunan.tampilan,
     )
     return BarisRingkasan(
         tahunan,

@@ -12,11 +12,13 @@ from renja_cli.data.folder import DataSource, available_years, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import UsageError, raise_all
-from renja_cli.hitung.capaian import Status, aturan_indikator
+from renja_cli.hitung.capaian import Status, nilai_capaian
 from renja_cli.laporan.capaian import baris_capaian, realisasi_indikator
+from renja_cli.laporan.objek import tampilan
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
-from renja_cli.model.dasar import TandaNilai, TargetSpec, as_list, as_target
+from renja_cli.model.dasar import TandaNilai, as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
+from renja_cli.numbers import POLOS, Tampilan
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +28,9 @@ class TitikTren:
     tahun: int
     periode: str
     kode: str
-    target: float | None
-    realisasi: float | None
+    target: float | str | None
+    realisasi: float | str | None
+    """A number, or a grade for ordinal indicators."""
     capaian: float | None
     status: Status
     catatan: str | None = None
@@ -43,6 +46,7 @@ class LaporanTren:
     titik: tuple[TitikTren, ...]
     data: str
     contoh: bool = False
+    tampilan: Tampilan = POLOS
 
 
 def _cari(plans: dict[int, RencanaKerja], kode: str) -> tuple[int, Indikator] | None:
@@ -67,23 +71,28 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
     home_year, ind = home
     points: dict[tuple[int, str], TitikTren] = {}
     chain: list[tuple[int, Indikator]] = [(home_year, ind)]
-    todo = list(ind.pendahulu)
+    todo = [(code, home_year) for code in ind.pendahulu]
     while todo:
-        code = todo.pop(0)
-        earlier = {y: p for y, p in plans.items() if y < home_year}
-        found = _cari(earlier, code)
-        if found is not None and all(found[1].kode != c.kode for _, c in chain):
+        code, before = todo.pop(0)
+        found = _cari({y: p for y, p in plans.items() if y < before}, code)
+        if found is not None and all((found[0], found[1].kode) != (y, c.kode) for y, c in chain):
             chain.append(found)
-            todo.extend(found[1].pendahulu)
+            todo.extend((c, found[0]) for c in found[1].pendahulu)
+    chain.sort(key=lambda item: -item[0])
     referensi = Referensi(source.root)
     contoh = False
     for plan_year, item in reversed(chain):
         plan, positions = loaded[plan_year]
-        aturan = aturan_indikator(plan.pengaturan, item)
+        raise_all(periksa_rujukan(plan, positions, referensi))
+        realisasi = load_realisasi(source.root, plan)
+        contoh = contoh or realisasi.contoh
+        ctx = Konteks(source, plan, realisasi, referensi, target_path(source.root, plan_year))
+        aturan = ctx.aturan(item)
         for tahun, riwayat in sorted(item.riwayat.items()):
-            capaian = None
-            if riwayat.realisasi is not None and riwayat.target:
-                capaian = aturan.capaian(riwayat.realisasi, TargetSpec(nilai=riwayat.target))
+            spec = as_target(riwayat.target) if riwayat.target else None
+            number = riwayat.realisasi if isinstance(riwayat.realisasi, int | float) else None
+            grade = riwayat.realisasi if isinstance(riwayat.realisasi, str) else None
+            capaian, status = nilai_capaian(aturan, number, grade, spec)
             points[(tahun, "tahunan")] = TitikTren(
                 tahun,
                 "tahunan",
@@ -91,17 +100,16 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 riwayat.target,
                 riwayat.realisasi,
                 capaian,
-                aturan.status(capaian),
+                status,
                 "; ".join(as_list(riwayat.catatan)) or None,
                 item.tanda_riwayat(tahun),
             )
-        raise_all(periksa_rujukan(plan, positions, referensi))
-        realisasi = load_realisasi(source.root, plan)
-        contoh = contoh or realisasi.contoh
-        ctx = Konteks(source, plan, realisasi, referensi)
         sk_kode = next(sk.kode for sk, i in plan.indikator() if i.kode == item.kode)
         jenis = plan.pengaturan.target_utama
-        target = as_target(item.target[jenis]).nilai if jenis in item.target else None
+        spec_now = as_target(item.target.get(jenis))
+        target: float | str | None = None
+        if spec_now is not None:
+            target = spec_now.predikat if spec_now.predikat is not None else spec_now.nilai
         for periode in (*PERIODE_URUT, "tahunan"):
             if periode not in realisasi.berkas:
                 continue
@@ -116,14 +124,19 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
             )
             row = baris_capaian(ctx, sk_kode, item, jenis, realisasi_indikator(ctx, item, upto))
             old = points.get((plan_year, periode))
-            if row.realisasi is None and old is not None:
+            value: float | str | None = (
+                row.realisasi_predikat
+                if item.berpredikat and row.realisasi is None
+                else row.realisasi
+            )
+            if value is None and old is not None:
                 continue  # keep the history's figure where the period has none
             points[(plan_year, periode)] = TitikTren(
                 plan_year,
                 periode,
                 item.kode,
                 target,
-                row.realisasi,
+                value,
                 row.capaian,
                 row.status,
                 "; ".join(row.keterangan) or None,
@@ -132,5 +145,11 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
     order = {p: i for i, p in enumerate((*PERIODE_URUT, "tahunan"))}
     titik = tuple(points[k] for k in sorted(points, key=lambda k: (k[0], order[k[1]])))
     return LaporanTren(
-        ind.kode, ind.nama_singkat or ind.nama, ind.satuan, titik, source.describe(), contoh
+        ind.kode,
+        ind.nama_singkat or ind.nama,
+        ind.satuan,
+        titik,
+        source.describe(),
+        contoh,
+        tampilan(plans[home_year], ind),
     )

@@ -12,21 +12,22 @@ Anything else is reported (R010) rather than silently skipped.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, read_rencana
+from renja_cli import bacaan
+from renja_cli.data.baca import SEMUA_PERIODE, load_realisasi, peringatan_rencana, read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
 from renja_cli.formula import berkas_formula
 from renja_cli.formula.hasil import HasilPeriode
-from renja_cli.hitung.capaian import aturan_indikator
-from renja_cli.hitung.periksa import periksa
+from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.laporan.capaian import gabung_indikator
 
@@ -107,6 +108,7 @@ class _Kumpulan:
 def _files(paths: Sequence[Path], kumpulan: _Kumpulan) -> list[Path]:
     found: list[Path] = []
     for p in paths:
+        bacaan.catat_folder(p)  # cache: every file under p matters to validasi
         if not p.exists() and not p.is_symlink():
             raise UsageError(f"'{p}' tidak ditemukan", Location(p), code="U002")
         if p.is_dir():
@@ -150,11 +152,17 @@ def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
         return roots[key]
 
     for f in files:
+        if f.name.endswith(".schema.json"):
+            continue  # editor schemas (renja skema, renja init)
         match = _TARGETS.match(f.name)
         parents = f.parents
         if match:
             akar(f.parent).targets[int(match.group(1))] = f
-        elif f.name.casefold() in {"instansi.yaml", "skala.yaml", "instansi.yml", "skala.yml"}:
+        elif f.name.casefold() in {
+            f"{stem}{suffix}"
+            for stem in ("instansi", "skala", "survei")
+            for suffix in (".yaml", ".yml")
+        }:
             akar(f.parent).referensi.append(f)
         elif (
             f.suffix.casefold() in {".yaml", ".yml"}
@@ -164,7 +172,7 @@ def _classify(files: Iterable[Path], kumpulan: _Kumpulan) -> dict[Path, _Akar]:
         ):
             akar(parents[2]).realisasi.setdefault(int(parents[0].name), []).append(f)
         elif (
-            f.suffix.casefold() == ".csv"
+            f.suffix.casefold() in {".csv", ".xlsx"}
             and len(parents) >= 4
             and parents[2].name == "realisasi"
             and parents[1].name.isdigit()
@@ -197,7 +205,12 @@ def _periksa_akar(akar: _Akar, kumpulan: _Kumpulan) -> None:
     for path in akar.referensi:
         try:
             stem = path.stem.casefold()
-            _ = referensi.instansi if stem == "instansi" else referensi.daftar_skala
+            if stem == "instansi":
+                _ = referensi.instansi
+            elif stem == "skala":
+                _ = referensi.daftar_skala
+            else:
+                _ = referensi.survei
         except RenjaError as exc:
             kumpulan.error(exc)
     years = sorted(set(akar.targets) | set(akar.realisasi) | set(akar.rekaman))
@@ -230,6 +243,8 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
     kumpulan.hasil.indikator += sum(len(sk.indikator) for sk in rencana.sasaran)
     for problem in periksa_rujukan(rencana, positions, referensi):
         kumpulan.error(problem)
+    for warning in peringatan_rencana(rencana, positions):
+        kumpulan.add(Masalah.dari(warning, "peringatan"))
     source = DataSource(akar.root, "validasi")
     problems: list[DataError] = []
     realisasi = load_realisasi(akar.root, rencana, problems)
@@ -238,16 +253,23 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
     ctx = Konteks(source, rencana, realisasi, referensi, target, positions)
     _periksa_realisasi(ctx, kumpulan)
     used: set[str] = set()
+    patterns: list[tuple[str, str]] = []
     for periode in realisasi.berkas:
         folder = realisasi.folder(periode)
         if folder is None:
             continue
         for _, ind in rencana.indikator():
             for name in berkas_formula(ind.formula):
-                used.add(str((folder / name).resolve()).casefold())
+                if any(c in name for c in "*?["):
+                    patterns.append((str(folder.resolve()), name))
+                else:
+                    used.add(str((folder / name).resolve()).casefold())
     for path in akar.rekaman.get(tahun, []):
         if str(path.resolve()).casefold() in used:
             continue  # read, or reported already as a misnamed record file
+        where = str(path.parent.resolve())
+        if any(where == f and fnmatch.fnmatchcase(path.name, pat) for f, pat in patterns):
+            continue  # a survey file a component reads by pattern
         period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
         if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
             continue  # the period's YAML itself is broken; that error is already reported
@@ -274,7 +296,10 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
     """
     order = [p for p in SEMUA_PERIODE if p in ctx.realisasi.berkas]
     for _, ind in ctx.rencana.indikator():
-        aturan = aturan_indikator(ctx.pengaturan, ind)
+        try:
+            aturan = ctx.aturan(ind)
+        except RenjaError:
+            continue  # an unknown scale, reported with the targets file
         read: list[tuple[str, HasilPeriode]] = []
         for periode in order:
             try:
@@ -289,5 +314,9 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
             else:
                 read.append((periode, h))
                 real = gabung_indikator(ind, read)
-            for problem in periksa(ind, aturan, real):
+            # this period's own figures, then the figure as capaian --triwulan would
+            # combine it, whatever an earlier period already broke
+            for problem in periksa_periode(ind, periode, h, aturan):
+                kumpulan.error(problem)
+            for problem in periksa_gabungan(ind, aturan, real):
                 kumpulan.error(problem)

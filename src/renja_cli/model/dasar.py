@@ -17,9 +17,12 @@ AturanTurun = Literal["kondisi_khusus", "target_per_realisasi"]
 NamaPeriode = Literal["tw1", "tw2", "tw3", "tw4", "tahunan"]
 InstansiHilang = Literal["tidak_memenuhi", "belum_lengkap"]
 BerkasHilang = Literal["galat", "belum_ada_data"]
+AgregatKantor = Literal["rata_rata_sasaran", "rata_rata_indikator"]
 
-KODE_PATTERN = r"^[A-Z]{2,5}(\.[0-9]+)+$"
-Kode = Annotated[str, Field(pattern=KODE_PATTERN, description="Kode seperti SK.1, IKK.5, IKU.3")]
+KODE_PATTERN = r"^[A-Z][A-Za-z]{1,9}(\.[0-9]+[a-z]?)+$"
+Kode = Annotated[
+    str, Field(pattern=KODE_PATTERN, description="Kode seperti SK.1, IKK.5, IKSS.2.1, IKP.3a")
+]
 KodeBebas = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$")]
 NamaTarget = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Teks = Annotated[str, Field(min_length=1)]
@@ -66,6 +69,22 @@ class Pengaturan(Strict):
         "galat",
         description="Berkas rekaman formula yang tidak ada di folder triwulan yang ada: galat "
         "(bawaan), atau indikator 'belum ada data' untuk triwulan itu",
+    )
+    skala_capaian: KodeBebas | None = Field(
+        None,
+        description="Skala di skala.yaml untuk predikat capaian (mis. predikat_capaian: "
+        ">= 91 Sangat Baik ...); kosong = tanpa predikat",
+    )
+    batas_agregat: float | None = Field(
+        None,
+        gt=0,
+        description="Batas capaian tiap indikator sebelum dirata-rata menjadi nilai capaian "
+        "sasaran/kantor (mis. 100); kosong = capaian apa adanya (batas_capaian tetap berlaku)",
+    )
+    agregat_kantor: AgregatKantor = Field(
+        "rata_rata_sasaran",
+        description="Nilai capaian kantor: rata-rata nilai capaian sasaran, atau rata-rata "
+        "capaian seluruh indikator",
     )
 
     @model_validator(mode="after")
@@ -141,21 +160,27 @@ class Tanda(Bertanda):
     @model_validator(mode="after")
     def _satu(self) -> Self:
         if not (self.asumsi or self.turunan or self.contoh):
-            raise ValueError("[R218] isi asumsi, turunan atau contoh")
+            raise ValueError("[R220] isi asumsi, turunan atau contoh")
         return self
 
 
 class TargetSpec(Bertanda):
-    """One named target: a single value or a range (min–maks), with its marks."""
+    """One named target: a single value, a range (min–maks), or a grade of a scale
+    (``predikat: WTP``) for ordinal indicators; with its marks (asumsi/turunan/contoh)."""
 
     nilai: float | None = None
     min: float | None = None
     maks: float | None = None
+    predikat: Teks | None = None
     catatan: Catatan | None = None
     sumber: Teks | None = None
 
     @model_validator(mode="after")
     def _one_shape(self) -> Self:
+        if self.predikat is not None:
+            if self.nilai is not None or self.min is not None or self.maks is not None:
+                raise ValueError("[R215] isi 'predikat' saja, atau nilai/rentang, bukan keduanya")
+            return self
         if self.nilai is not None:
             if self.min is not None or self.maks is not None:
                 raise ValueError("[R215] isi 'nilai' atau rentang 'min'/'maks', bukan keduanya")
@@ -165,7 +190,7 @@ class TargetSpec(Bertanda):
                 )
         else:
             if self.min is None or self.maks is None:
-                raise ValueError("[R215] isi 'nilai', atau 'min' dan 'maks' untuk target rentang")
+                raise ValueError("[R215] isi 'nilai', 'min' dan 'maks' (rentang), atau 'predikat'")
             if self.min > self.maks:
                 raise ValueError(f"[R215] rentang terbalik: min {self.min} > maks {self.maks}")
             if self.min == 0:
@@ -173,12 +198,18 @@ class TargetSpec(Bertanda):
         return self
 
 
-TargetEntry = float | TargetSpec
+TargetEntry = float | Teks | TargetSpec | None
+"""``pk: 95``, ``pk: WTP`` (a grade), a full :class:`TargetSpec`, or ``pk: null`` —
+a target not filled in yet (``renja init``; ``validasi`` warns)."""
 
 
-def as_target(entry: TargetEntry) -> TargetSpec:
-    """Normalise the shorthand ``pk: 95`` to a :class:`TargetSpec`."""
-    return entry if isinstance(entry, TargetSpec) else TargetSpec(nilai=entry)
+def as_target(entry: TargetEntry) -> TargetSpec | None:
+    """Normalise the shorthands ``pk: 95`` and ``pk: WTP``; None when not filled in."""
+    if entry is None or isinstance(entry, TargetSpec):
+        return entry
+    if isinstance(entry, str):
+        return TargetSpec(predikat=entry)
+    return TargetSpec(nilai=entry)
 
 
 class Rentang(Strict):
@@ -195,3 +226,19 @@ class Rentang(Strict):
 
     def memuat(self, nilai: float) -> bool:
         return self.min <= nilai <= self.maks
+
+
+class SatuanKustom(Strict):
+    """A unit an office declares beside the built-in ones, and how values print."""
+
+    nama: Teks
+    awalan: str = Field("", description="Dicetak sebelum angka, mis. 'Rp '")
+    akhiran: str = Field("", description="Dicetak sesudah angka, mis. ' hari', ' juta'")
+    desimal: int | None = Field(None, ge=0, le=4, description="Desimal yang ditampilkan")
+
+
+class TingkatIndikator(Strict):
+    """An indicator level an office reports (IKU, IKK, IKP, IKSS, IKI …)."""
+
+    awalan: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z]{1,9}$")]
+    nama: Teks

@@ -109,6 +109,10 @@ class EntriRealisasi(Bertanda):
     with its narratives and the marks of its value (asumsi/turunan/contoh)."""
 
     nilai: float | None = None
+    predikat: Teks | None = Field(
+        None,
+        description="Realisasi berupa predikat (opini WTP, nilai SAKIP BB) bagi indikator berskala",
+    )
     pembilang: Jumlah | None = Field(None, description="Jumlah yang dihitung (bilangan bulat)")
     penyebut: Jumlah | None = Field(None, description="Jumlah seluruhnya (bilangan bulat)")
     komponen: dict[KodeBebas, float | None] | None = None
@@ -127,6 +131,7 @@ class EntriRealisasi(Bertanda):
             name
             for name, present in (
                 ("nilai", self.nilai is not None),
+                ("predikat", self.predikat is not None),
                 ("pembilang/penyebut", self.pembilang is not None or self.penyebut is not None),
                 ("komponen", self.komponen is not None),
             )
@@ -155,7 +160,7 @@ class EntriRealisasi(Bertanda):
     @property
     def ada_nilai(self) -> bool:
         """The entry itself gives the period's value (not only narrative)."""
-        return self.nilai is not None or self.pembilang is not None
+        return self.nilai is not None or self.pembilang is not None or self.predikat is not None
 
 
 class BerkasRealisasi(Strict):

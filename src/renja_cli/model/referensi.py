@@ -1,8 +1,9 @@
 """Reference data: the population of instansi and predicate scales."""
 
+import itertools
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from renja_cli.model.dasar import KodeBebas, Strict, Teks
 
@@ -38,21 +39,80 @@ class DaftarInstansi(Strict):
 
 
 class Predikat(Strict):
-    """One band of a scale; bounds inclusive at the scale's precision."""
+    """One band of a scale. Lower bound ``min`` (≥) or ``lebih_dari`` (>), upper bound
+    ``maks`` (≤) or ``kurang_dari`` (<); the top band may be open above, the bottom
+    band open below. Values are rounded to the scale's ``presisi`` first."""
 
     kode: Teks
     nama: Teks | None = None
-    min: float
-    maks: float
+    min: float | None = None
+    lebih_dari: float | None = None
+    maks: float | None = None
+    kurang_dari: float | None = None
     catatan: Teks | list[Teks] | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Self:
+        if self.min is not None and self.lebih_dari is not None:
+            raise ValueError(
+                f"[R214] predikat {self.kode}: isi min atau lebih_dari, bukan keduanya"
+            )
+        if self.maks is not None and self.kurang_dari is not None:
+            raise ValueError(
+                f"[R214] predikat {self.kode}: isi maks atau kurang_dari, bukan keduanya"
+            )
+        low, high = self.bawah, self.atas
+        if low is None and high is None:
+            raise ValueError(f"[R214] predikat {self.kode}: tanpa batas bawah maupun atas")
+        if low is not None and high is not None and low > high:
+            raise ValueError(
+                f"[R214] predikat {self.kode}: batas bawah {low:g} > batas atas {high:g}"
+            )
+        return self
+
+    @property
+    def bawah(self) -> float | None:
+        return self.min if self.min is not None else self.lebih_dari
+
+    @property
+    def atas(self) -> float | None:
+        return self.maks if self.maks is not None else self.kurang_dari
+
+    def memuat(self, nilai: float) -> bool:
+        if self.min is not None and nilai < self.min:
+            return False
+        if self.lebih_dari is not None and nilai <= self.lebih_dari:
+            return False
+        if self.maks is not None and nilai > self.maks:
+            return False
+        return not (self.kurang_dari is not None and nilai >= self.kurang_dari)
 
     @property
     def label(self) -> str:
         return f"{self.kode} ({self.nama})" if self.nama else self.kode
 
+    @property
+    def rentang_teks(self) -> str:
+        """``≥ 91``, ``76–90``, ``75 < c ≤ 90``, ``≤ 50`` — for legends and messages."""
+        from renja_cli.numbers import format_number
+
+        def n(v: float | None) -> str:
+            return format_number(v or 0, 2, trim=True)
+
+        low = None if self.bawah is None else ("≥" if self.min is not None else ">")
+        high = None if self.atas is None else ("≤" if self.maks is not None else "<")
+        if low is None:
+            return f"{high} {n(self.atas)}"
+        if high is None:
+            return f"{low} {n(self.bawah)}"
+        if low == "≥" and high == "≤":
+            return f"{n(self.bawah)}–{n(self.atas)}"
+        left = "≤" if low == "≥" else "<"
+        return f"{n(self.bawah)} {left} c {high} {n(self.atas)}"
+
 
 class Skala(Strict):
-    """A predicate scale: ordered, non-overlapping, without gaps."""
+    """An interval scale: bands ordered best first, non-overlapping, without gaps."""
 
     nama: Teks
     sumber: Teks | None = None
@@ -63,24 +123,45 @@ class Skala(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         step = 10.0**-self.presisi
-        for band in self.predikat:
-            if band.min > band.maks:
-                raise ValueError(f"[R214] predikat {band.kode}: min {band.min} > maks {band.maks}")
-        for upper, lower in zip(self.predikat, self.predikat[1:], strict=False):
-            if lower.maks >= upper.min:
-                if lower.min >= upper.min:
-                    raise ValueError(
-                        f"[R214] urutan salah: {lower.kode} harus di bawah {upper.kode} "
-                        "(predikat tertinggi lebih dulu)"
-                    )
+        bands = self.predikat
+        for i, band in enumerate(bands):
+            if band.atas is None and i != 0:
                 raise ValueError(
-                    f"[R214] predikat {upper.kode} dan {lower.kode} tumpang tindih "
-                    f"({lower.maks:g} ≥ {upper.min:g})"
+                    f"[R214] hanya predikat tertinggi yang boleh tanpa batas atas ({band.kode})"
                 )
-            if round(upper.min - lower.maks, self.presisi + 3) > step + 1e-9:
+            if band.bawah is None and i != len(bands) - 1:
                 raise ValueError(
-                    f"[R214] celah antara {lower.kode} (maks {lower.maks:g}) dan {upper.kode} "
-                    f"(min {upper.min:g}) pada presisi {self.presisi} desimal"
+                    f"[R214] hanya predikat terendah yang boleh tanpa batas bawah ({band.kode})"
+                )
+        for upper, lower in itertools.pairwise(bands):
+            high, low = lower.atas, upper.bawah
+            assert high is not None and low is not None
+            if lower.bawah is not None and upper.bawah is not None and lower.bawah >= upper.bawah:
+                raise ValueError(
+                    f"[R214] urutan salah: {lower.kode} harus di bawah {upper.kode} "
+                    "(predikat tertinggi lebih dulu)"
+                )
+            if lower.maks is not None and upper.min is not None:
+                gap = round(low - high, self.presisi + 3)
+                if gap <= 0:
+                    raise ValueError(
+                        f"[R214] predikat {upper.kode} dan {lower.kode} tumpang tindih "
+                        f"({high:g} ≥ {low:g})"
+                    )
+                if gap > step + 1e-9:
+                    raise ValueError(
+                        f"[R214] celah antara {lower.kode} (maks {high:g}) dan {upper.kode} "
+                        f"(min {low:g}) pada presisi {self.presisi} desimal"
+                    )
+            elif lower.kurang_dari is not None and upper.lebih_dari is not None:
+                raise ValueError(
+                    f"[R214] nilai {high:g} tidak masuk {lower.kode} maupun {upper.kode} "
+                    "(kurang_dari dan lebih_dari pada batas yang sama)"
+                )
+            elif round(low - high, self.presisi + 3) != 0:
+                kata = "tumpang tindih" if low < high else "bercelah"
+                raise ValueError(
+                    f"[R214] predikat {upper.kode} dan {lower.kode} {kata} pada {high:g}/{low:g}"
                 )
         return self
 
@@ -90,7 +171,7 @@ class Skala(Strict):
 
         value = float(round_half_up(nilai, self.presisi))
         for band in self.predikat:
-            if band.min <= value <= band.maks:
+            if band.memuat(value):
                 return band
         return None
 
@@ -99,6 +180,65 @@ class Skala(Strict):
             if band.kode.casefold() == kode.casefold():
                 return i
         return None
+
+    @property
+    def kode_urut(self) -> list[str]:
+        return [band.kode for band in self.predikat]
+
+    @property
+    def batas_teks(self) -> str:
+        low = self.predikat[-1].bawah
+        high = self.predikat[0].atas
+        return f"{'-∞' if low is None else f'{low:g}'}-{'∞' if high is None else f'{high:g}'}"
+
+
+class Tingkat(Strict):
+    """One grade of an ordinal scale."""
+
+    kode: Teks
+    nama: Teks | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.kode} ({self.nama})" if self.nama else self.kode
+
+
+class SkalaOrdinal(Strict):
+    """An ordinal scale (Opini BPK WTP > WDP > TW > TMP; SAKIP AA > … > D), best first."""
+
+    nama: Teks
+    sumber: Teks | None = None
+    catatan: Teks | list[Teks] | None = None
+    tingkat: Annotated[list[Tingkat], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Self:
+        seen: set[str] = set()
+        for t in self.tingkat:
+            if t.kode.casefold() in seen:
+                raise ValueError(f"[R210] tingkat {t.kode} ganda")
+            seen.add(t.kode.casefold())
+        return self
+
+    def peringkat(self, kode: str) -> int | None:
+        for i, t in enumerate(self.tingkat):
+            if t.kode.casefold() == kode.casefold():
+                return i
+        return None
+
+    @property
+    def kode_urut(self) -> list[str]:
+        return [t.kode for t in self.tingkat]
+
+
+def _jenis_skala(value: object) -> str:
+    return "ordinal" if isinstance(value, dict) and "tingkat" in value else "interval"
+
+
+SkalaApa = Annotated[
+    Annotated[Skala, Tag("interval")] | Annotated[SkalaOrdinal, Tag("ordinal")],
+    Discriminator(_jenis_skala),
+]
 
 
 class DokumenArsip(Strict):
@@ -171,9 +311,10 @@ class SkemaArsip(Strict):
 
 
 class DaftarSkala(Strict):
-    """``data/skala.yaml``: predicate scales and archive schemes."""
+    """``data/skala.yaml``: interval scales (predikat bands), ordinal scales, and archive
+    schemes."""
 
-    skala: dict[KodeBebas, Skala]
+    skala: dict[KodeBebas, SkalaApa]
     arsip: dict[KodeBebas, SkemaArsip] = Field(
         default_factory=dict,
         description="Skema arsip digital: jenis dokumen dan aturan kategori (IKK.6)",

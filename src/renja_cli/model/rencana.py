@@ -16,23 +16,27 @@ from renja_cli.model.dasar import (
     Pengaturan,
     Periode,
     Rentang,
+    SatuanKustom,
     Strict,
     Tanda,
     TandaNilai,
     TargetEntry,
     TargetSpec,
     Teks,
+    TingkatIndikator,
 )
 
-Satuan = Literal["persen", "indeks", "skor", "nilai", "jumlah"]
+SATUAN_BAWAAN = ("persen", "indeks", "skor", "nilai", "jumlah", "predikat")
+"""Built-in units; a targets file may declare more under ``satuan_kustom``."""
 Perspektif = Literal["stakeholder", "customer", "proses_internal", "pembelajaran"]
 
 
 class RiwayatTahun(Bertanda):
     """One year of an indicator's history, as far as the source kept it."""
 
-    target: float | None = None
-    realisasi: float | None = None
+    target: float | Teks | None = None
+    realisasi: float | Teks | None = None
+    """A number, or a grade (``WTP``) for ordinal indicators."""
     catatan: Catatan | None = None
 
 
@@ -77,7 +81,9 @@ class Indikator(Strict):
     kode: Kode
     nama: Teks
     nama_singkat: Teks | None = None
-    satuan: Satuan
+    satuan: KodeBebas = Field(
+        description="persen, indeks, skor, nilai, jumlah, predikat, atau satuan_kustom"
+    )
     arah: Arah = "naik"
     target: dict[NamaTarget, TargetEntry]
     target_triwulan: dict[Literal[1, 2, 3, 4], float] | None = Field(
@@ -114,6 +120,31 @@ class Indikator(Strict):
     fragmen: list[FragmenRiwayat] = Field(
         default_factory=list, description="Angka riwayat yang tahunnya hilang di sumber"
     )
+    skala: KodeBebas | None = Field(
+        None,
+        description="Skala di skala.yaml bila target/realisasi berupa predikat (opini WTP, "
+        "nilai SAKIP BB): tercapai bila predikat realisasi setidaknya setara target",
+    )
+    capaian_ordinal: Literal["rasio_peringkat"] | None = Field(
+        "rasio_peringkat",
+        description="Capaian indikator berpredikat: 100 % bila tercapai, selain itu rasio "
+        "peringkat (n - peringkat realisasi) / (n - peringkat target) x 100; null = status saja",
+    )
+    presisi_realisasi: int | Literal["tanpa"] | None = Field(
+        None,
+        description="Pembulatan realisasi hasil hitungan indikator ini (menimpa pengaturan); "
+        "'tanpa' = tanpa pembulatan",
+    )
+    presisi_tampil: int | None = Field(
+        None, ge=0, le=4, description="Desimal target/realisasi yang ditampilkan (bawaan: sampai 4)"
+    )
+
+    @field_validator("presisi_realisasi")
+    @classmethod
+    def _presisi(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and not 0 <= value <= 6:
+            raise ValueError("[R105] presisi_realisasi 0-6 atau 'tanpa'")
+        return value
 
     @field_validator("target")
     @classmethod
@@ -121,7 +152,7 @@ class Indikator(Strict):
         if not value:
             raise ValueError("[R213] minimal satu target (mis. pk)")
         for name, entry in value.items():
-            if not isinstance(entry, TargetSpec) and entry == 0:
+            if isinstance(entry, int | float) and entry == 0:
                 raise ValueError(
                     f"[R216] target {name} = 0 tidak dapat dipakai menghitung capaian "
                     "(pembagian nol)"
@@ -152,6 +183,11 @@ class Indikator(Strict):
         item = self.riwayat.get(tahun)
         own = item.tanda_nilai(f"riwayat.{tahun}") if item is not None else ()
         return own + self.tanda_bidang("riwayat")
+
+    @property
+    def berpredikat(self) -> bool:
+        """Targets or realisasi are grades of a scale (ordinal comparison)."""
+        return self.skala is not None
 
     @property
     def rentang_nilai(self) -> Rentang | None:
@@ -186,7 +222,17 @@ class RencanaKerja(Strict):
     tahun: int = Field(ge=2000, le=2100)
     kantor: Teks
     dokumen: Teks | None = None
-    jenis_indikator: Literal["IKK", "IKU"]
+    jenis_indikator: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z]{1,9}$")] = Field(
+        description="Tingkat indikator utama dokumen ini (IKK, IKU, IKSS, IKP …)"
+    )
+    tingkat_indikator: list[TingkatIndikator] | None = Field(
+        None,
+        description="Tingkat indikator yang dilaporkan dan awalan kodenya; bawaan: hanya "
+        "jenis_indikator",
+    )
+    satuan_kustom: dict[KodeBebas, SatuanKustom] = Field(
+        default_factory=dict, description="Satuan tambahan (bulan, hari, Rp juta …)"
+    )
     total_anggaran: int | None = Field(None, ge=0)
     pengaturan: Pengaturan = Field(default_factory=lambda: Pengaturan.model_validate({}))
     sasaran_strategis: list[Tujuan] = Field(default_factory=list)
@@ -194,6 +240,13 @@ class RencanaKerja(Strict):
     sasaran: Annotated[list[SasaranKegiatan], Field(min_length=1)]
     program_prioritas: list[ProgramPrioritas] = Field(default_factory=list)
     catatan: Catatan | None = None
+
+    @property
+    def awalan_kode(self) -> list[str]:
+        """Code prefixes allowed for indicators (``IKK`` → ``IKK.1``)."""
+        if self.tingkat_indikator:
+            return [t.awalan for t in self.tingkat_indikator]
+        return [self.jenis_indikator]
 
     def indikator(self) -> list[tuple[SasaranKegiatan, Indikator]]:
         return [(sk, ind) for sk in self.sasaran for ind in sk.indikator]

@@ -9,12 +9,14 @@ from typing import Any, assert_never
 
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
-from renja_cli.numbers import format_rupiah
+from renja_cli.numbers import format_percent, format_rupiah
 from renja_cli.render.common import (
     STATUS_LABEL,
     Penanda,
     nama,
+    sel_agregat,
     sel_capaian,
+    sel_predikat,
     sel_realisasi,
     sel_target,
     tanda_dict,
@@ -41,6 +43,9 @@ CSV_COLUMNS = (
     "periode_data",
     "periode_dipakai",
     "sementara",
+    "target_predikat",
+    "realisasi_predikat",
+    "predikat",
     "keterangan",
     "contoh",
     "asumsi",
@@ -54,7 +59,7 @@ def sel_target_tanda(row: BarisCapaian, penanda: Penanda) -> str:
 def sel_realisasi_tanda(
     row: BarisCapaian, penanda: Penanda, periode_akhir: str | None = None
 ) -> str:
-    if row.realisasi is None:
+    if row.realisasi is None and row.realisasi_predikat is None:
         return sel_realisasi(row, periode_akhir)
     return penanda.sel(sel_realisasi(row, periode_akhir), row.kode, tanda_realisasi(row.tanda))
 
@@ -79,6 +84,9 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
         "periode_data": row.periode_data,
         "periode_dipakai": list(row.periode_dipakai),
         "sementara": row.sementara,
+        "target_predikat": row.target_predikat,
+        "realisasi_predikat": row.realisasi_predikat,
+        "predikat": row.predikat,
         "keterangan": list(row.keterangan),
         "catatan_target": list(row.catatan_target),
         "semua_target": {
@@ -140,29 +148,47 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
     ]
     if laporan.contoh:
         lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
+    berpredikat = bool(laporan.skala_capaian)
     penanda = Penanda()
     for k in laporan.kelompok:
         anggaran = f" — anggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
-        lines += [
-            "",
-            f"## {k.kode} {_md(k.nama)}{anggaran}",
-            "",
-            "| Kode | Indikator | Target | Realisasi | Capaian | Status |",
-            "|---|---|---:|---:|---:|---|",
-        ]
+        head = "| Kode | Indikator | Target | Realisasi | Capaian | Status |"
+        rule = "|---|---|---:|---:|---:|---|"
+        if berpredikat:
+            head, rule = head + " Predikat |", rule + "---|"
+        lines += ["", f"## {k.kode} {_md(k.nama)}{anggaran}", "", head, rule]
         for r in k.baris:
-            lines.append(
-                f"| {r.kode} | {_md(nama(r, lengkap))} | {sel_target_tanda(r, penanda)} "
-                f"| {sel_realisasi_tanda(r, penanda, laporan.periode_akhir)} "
+            line = (
+                f"| {r.kode} | {_md(nama(r, lengkap))} | {_md(sel_target_tanda(r, penanda))} "
+                f"| {_md(sel_realisasi_tanda(r, penanda, laporan.periode_akhir))} "
                 f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
             )
-    lines += ["", _ringkas(laporan)]
+            lines.append(line + (f" {sel_predikat(r)} |" if berpredikat else ""))
+        lines += ["", f"Nilai capaian sasaran {k.kode}: **{sel_agregat(k.nilai)}**"]
+    lines += ["", _ringkas(laporan), _kantor(laporan)]
+    if berpredikat:
+        lines.append(_legenda(laporan))
     if penanda.baris():
         lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
         lines += [f"- {_md(b)}" for b in penanda.baris()]
     if laporan.total_anggaran is not None:
         lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
     return "\n".join(lines) + "\n"
+
+
+def _kantor(laporan: LaporanCapaian) -> str:
+    cara = (
+        "rata-rata nilai sasaran"
+        if laporan.agregat_kantor == "rata_rata_sasaran"
+        else "rata-rata seluruh indikator"
+    )
+    n = laporan.nilai_kantor
+    tanpa = f", {n.tanpa_data} tanpa data" if n.tanpa_data else ""
+    return f"Nilai capaian kantor: {sel_agregat(n)} ({cara}; {n.dinilai} dinilai{tanpa})"
+
+
+def _legenda(laporan: LaporanCapaian) -> str:
+    return "Predikat: " + " · ".join(f"{kode} {rentang}" for kode, rentang in laporan.skala_capaian)
 
 
 def _ringkas(laporan: LaporanCapaian) -> str:
@@ -193,29 +219,40 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
     table.add_column("Realisasi", justify="right")
     table.add_column("Capaian", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
+    berpredikat = bool(laporan.skala_capaian)
+    if berpredikat:
+        table.add_column("Predikat", no_wrap=True)
     penanda = Penanda()
     for i, k in enumerate(laporan.kelompok):
         if i:
             table.add_section()
         anggaran = f"\nAnggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
-        table.add_row(
+        head: list[Any] = [
             Text(k.kode, style="bold cyan"),
             Text(f"{k.nama}{anggaran}", style="bold cyan"),
             "",
             "",
+            Text("—" if k.nilai.nilai is None else format_percent(k.nilai.nilai), style="bold"),
             "",
-            "",
-        )
+        ]
+        if berpredikat:
+            head.append(Text(k.nilai.predikat or "—", style="bold"))
+        table.add_row(*head)
         for r in k.baris:
-            table.add_row(
+            cells: list[Any] = [
                 r.kode,
                 nama(r, lengkap),
                 sel_target_tanda(r, penanda),
                 sel_realisasi_tanda(r, penanda, laporan.periode_akhir),
                 sel_capaian(r),
                 Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
-            )
-    footer = [Text(_ringkas(laporan), style="bold")]
+            ]
+            if berpredikat:
+                cells.append(sel_predikat(r))
+            table.add_row(*cells)
+    footer = [Text(_ringkas(laporan), style="bold"), Text(_kantor(laporan), style="bold")]
+    if berpredikat:
+        footer.append(Text(_legenda(laporan), style="dim"))
     if laporan.total_anggaran is not None:
         footer.append(Text(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"))
     for note in laporan.catatan:

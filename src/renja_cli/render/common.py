@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from renja_cli.hitung.agregat import NilaiAgregat
 from renja_cli.laporan.objek import BarisCapaian, label_periode
 from renja_cli.model.dasar import LABEL_TANDA, TandaNilai
-from renja_cli.numbers import format_percent, format_value
+from renja_cli.numbers import Tampilan, format_percent
 
 STATUS_LABEL = {
     "tercapai": "tercapai",
@@ -18,20 +19,30 @@ ARAH_LABEL = {"naik": "↑", "turun": "↓", "stabil": "↔"}
 
 
 def sel_target(row: BarisCapaian) -> str:
+    if row.target_predikat is not None:
+        return row.target_predikat
+    t = row.tampilan
     if row.target is not None:
-        return format_value(row.target, row.persen)
+        return t.teks(row.target)
     if row.target_min is not None and row.target_maks is not None:
-        low = format_value(row.target_min, False)
-        high = format_value(row.target_maks, row.persen)
-        return f"{low}–{high}"
+        low = Tampilan(t.awalan, "", t.desimal).teks(row.target_min)
+        return f"{low}–{Tampilan('', t.akhiran, t.desimal).teks(row.target_maks)}"
     return "—"
 
 
 def sel_realisasi(row: BarisCapaian, periode_akhir: str | None = None) -> str:
-    """The realisasi as reported; ``[TW II]`` when it is older than the report's position."""
-    if row.realisasi is None:
+    """The realisasi as reported; ``[TW II]`` when it is older than the report's position.
+
+    A grade is shown as given; a number on an interval scale shows its grade too.
+    """
+    if row.realisasi is None and row.realisasi_predikat is None:
         return "—"
-    text = format_value(row.realisasi, row.persen)
+    if row.realisasi is None:
+        text = str(row.realisasi_predikat)
+    else:
+        text = row.tampilan.teks(row.realisasi)
+        if row.realisasi_predikat is not None:
+            text += f" ({row.realisasi_predikat})"
     if row.sementara:
         text += " (sementara)"
     if periode_akhir is not None and row.periode_data and row.periode_data != periode_akhir:
@@ -45,6 +56,18 @@ def sel_capaian(row: BarisCapaian) -> str:
 
 def nama(row: BarisCapaian, lengkap: bool = False) -> str:
     return row.nama if lengkap or not row.nama_singkat else row.nama_singkat
+
+
+def sel_predikat(row: BarisCapaian) -> str:
+    return row.predikat or "—"
+
+
+def sel_agregat(nilai: NilaiAgregat) -> str:
+    """``98,50 % (Sangat Baik)`` — a nilai capaian with its predikat."""
+    if nilai.nilai is None:
+        return "—"
+    text = format_percent(nilai.nilai)
+    return f"{text} ({nilai.predikat})" if nilai.predikat else text
 
 
 class Penanda:

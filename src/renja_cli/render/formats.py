@@ -30,6 +30,15 @@ class FormatTren(StrEnum):
     markdown = "markdown"
 
 
+class FormatIkm(StrEnum):
+    """Output formats of ``renja ikm``."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
 class FormatValidasi(StrEnum):
     """Output formats of ``renja validasi``."""
 

@@ -7,7 +7,13 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, assert_never
 
-from renja_cli.formula.hasil import RincianArsip, RincianInstansi, RincianKomponen, RincianRasio
+from renja_cli.formula.hasil import (
+    RincianArsip,
+    RincianInstansi,
+    RincianKomponen,
+    RincianRasio,
+    RincianSurvei,
+)
 from renja_cli.laporan.objek import label_periode
 from renja_cli.laporan.rincian import LaporanRincian
 from renja_cli.numbers import format_number, format_percent, format_value
@@ -52,6 +58,10 @@ def kalimat(lap: LaporanRincian) -> str:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, RincianSurvei):
+        from renja_cli.ikm import ke_dict
+
+        return {"berkas": [str(p) for p in value.berkas], "ikm": ke_dict(value.hasil)}
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, dict):
@@ -162,6 +172,8 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
                         [[name, _n(v)] for name, v in det.kegiatan],
                     )
                 )
+            elif isinstance(det, RincianSurvei):
+                out.extend(_survei(kode, det))
     if isinstance(r, RincianInstansi):
         out.append(
             (
@@ -221,6 +233,52 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
             )
         )
     return out
+
+
+def _survei(kode: str, det: RincianSurvei) -> list[tuple[str, list[str], list[list[str]]]]:
+    """A survey component: its IKM, the NRR of the nine unsur, the events."""
+    h = det.hasil
+    files = ", ".join(p.name for p in det.berkas)
+    tables = [
+        (
+            f"{kode}: IKM {format_number(h.ikm)} (mutu {h.mutu}, {h.kinerja}) dari "
+            f"{format_number(h.responden, 0)} responden — {files}",
+            ["Unsur", "NRR", "NRR tertimbang", "Nilai interval", "Mutu"],
+            [
+                [
+                    f"{u.kode} {u.nama}",
+                    format_number(u.nrr, 3),
+                    format_number(u.nrr_tertimbang, 3),
+                    format_number(u.nilai_interval),
+                    u.mutu,
+                ]
+                for u in h.unsur
+            ],
+        ),
+        (
+            f"{kode}: tiga unsur terendah (rencana tindak lanjut)",
+            ["No", "Unsur"],
+            [[str(i), nama] for i, nama in enumerate(h.terendah, 1)],
+        ),
+    ]
+    per_file = [k for k in h.kelompok if k.per == "berkas"]
+    if len(per_file) > 1:
+        tables.append(
+            (
+                f"{kode}: IKM per kegiatan ({h.gabung})",
+                ["Kegiatan (berkas)", "Responden", "IKM", "Mutu"],
+                [
+                    [
+                        k.nama,
+                        format_number(k.hasil.responden, 0),
+                        format_number(k.hasil.ikm),
+                        k.hasil.mutu,
+                    ]
+                    for k in per_file
+                ],
+            )
+        )
+    return tables
 
 
 def render_markdown(lap: LaporanRincian) -> str:

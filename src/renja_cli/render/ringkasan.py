@@ -16,12 +16,13 @@ from renja_cli.laporan.ringkasan import (
     PanelSasaran,
 )
 from renja_cli.laporan.tanda import tanda_target
-from renja_cli.numbers import format_number, format_percent, format_rupiah, format_value
+from renja_cli.numbers import format_number, format_percent, format_rupiah
 from renja_cli.render.capaian import baris_dict, sel_realisasi_tanda, sel_target_tanda
 from renja_cli.render.common import (
     STATUS_LABEL,
     Penanda,
     nama,
+    sel_agregat,
     sel_capaian,
     tanda_dict,
     tanda_teks,
@@ -44,7 +45,7 @@ def _pct(value: float | None) -> str:
 def _tw_target(row: BarisRingkasan, penanda: Penanda | None = None) -> str:
     if row.target_tw is None:
         return "—"
-    teks = format_value(row.target_tw, row.tahunan.persen)
+    teks = row.tahunan.tampilan.teks(row.target_tw)
     return teks if penanda is None else penanda.sel(teks, row.tahunan.kode, row.tanda_tw)
 
 
@@ -96,6 +97,8 @@ def _panel_dict(panel: PanelSasaran) -> dict[str, Any]:
             "indeks_efisiensi": a.indeks_efisiensi,
             "efisien": a.efisien,
         },
+        "nilai_capaian": panel.nilai.nilai,
+        "predikat": panel.nilai.predikat,
         "jumlah_status": panel.jumlah_status,
         "indikator": [_row_dict(r) for r in panel.baris],
     }
@@ -129,6 +132,8 @@ def render_json(lap: LaporanRingkasan) -> str:
             "serapan": lap.serapan_total,
         },
         "jumlah_status": lap.jumlah_status,
+        "nilai_capaian_kantor": lap.nilai_kantor.nilai,
+        "predikat_kantor": lap.nilai_kantor.predikat,
         "sasaran": [_panel_dict(p) for p in lap.panel],
         "perlu_perhatian": [r.tahunan.kode for r in lap.perlu_perhatian],
     }
@@ -196,6 +201,8 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         "",
         f"Posisi **{lap.periode}** · target **{lap.target_jenis.upper()}** · "
         f"{_counts(lap.jumlah_status)}",
+        "",
+        f"Nilai capaian kantor: **{sel_agregat(lap.nilai_kantor)}**",
     ]
     if lap.contoh:
         lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
@@ -224,7 +231,7 @@ def render_markdown(lap: LaporanRingkasan) -> str:
             "",
             f"## {p.kode} {p.nama}",
             "",
-            _counts(p.jumlah_status),
+            f"{_counts(p.jumlah_status)} · nilai capaian sasaran {sel_agregat(p.nilai)}",
             "",
             "| Kode | Indikator | Target TW | Capaian TW | Target | Realisasi | Capaian "
             "| Δ | Status |",
@@ -299,7 +306,8 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
         Text(
             f"Ringkasan Triwulan {lap.triwulan} Tahun {lap.tahun} — {lap.kantor}\n"
             f"Posisi {lap.periode} · target {lap.target_jenis.upper()} · "
-            f"{_counts(lap.jumlah_status)}",
+            f"{_counts(lap.jumlah_status)}\n"
+            f"Nilai capaian kantor: {sel_agregat(lap.nilai_kantor)}",
             style="bold",
         )
     ]
@@ -335,7 +343,15 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
         )
         parts.append(
             Panel(
-                Group(table, Text(budget), Text(_counts(p.jumlah_status), style="dim")),
+                Group(
+                    table,
+                    Text(budget),
+                    Text(
+                        f"{_counts(p.jumlah_status)} · nilai capaian sasaran "
+                        f"{sel_agregat(p.nilai)}",
+                        style="dim",
+                    ),
+                ),
                 title=f"{p.kode} {p.nama}",
                 title_align="left",
             )

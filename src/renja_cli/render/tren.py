@@ -8,7 +8,7 @@ from typing import Any, assert_never
 
 from renja_cli.laporan.objek import label_periode
 from renja_cli.laporan.tren import LaporanTren, TitikTren
-from renja_cli.numbers import format_percent, format_value
+from renja_cli.numbers import Tampilan, format_percent
 from renja_cli.render.common import Penanda
 from renja_cli.render.formats import FormatTren
 
@@ -17,8 +17,10 @@ def _label(t: TitikTren) -> str:
     return str(t.tahun) if t.periode == "tahunan" else f"{t.tahun} {label_periode(t.periode)}"
 
 
-def _v(value: float | None, persen: bool) -> str:
-    return "—" if value is None else format_value(value, persen)
+def _v(value: float | str | None, tampilan: Tampilan) -> str:
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else tampilan.teks(value)
 
 
 def render(lap: LaporanTren, fmt: FormatTren) -> Any:
@@ -49,7 +51,6 @@ def render_json(lap: LaporanTren) -> str:
 
 
 def render_markdown(lap: LaporanTren) -> str:
-    persen = lap.satuan == "persen"
     lines = [
         f"# Tren {lap.kode} — {lap.nama}",
         "",
@@ -60,8 +61,9 @@ def render_markdown(lap: LaporanTren) -> str:
     for t in lap.titik:
         capaian = "—" if t.capaian is None else format_percent(t.capaian)
         lines.append(
-            f"| {penanda.sel(_label(t), t.kode, t.tanda)} | {t.kode} | {_v(t.target, persen)} "
-            f"| {_v(t.realisasi, persen)} | {capaian} | {t.catatan or ''} |"
+            f"| {penanda.sel(_label(t), t.kode, t.tanda)} | {t.kode} "
+            f"| {_v(t.target, lap.tampilan)} "
+            f"| {_v(t.realisasi, lap.tampilan)} | {capaian} | {t.catatan or ''} |"
         )
     if penanda.baris():
         lines += ["", *(f"- {b}" for b in penanda.baris())]
@@ -74,7 +76,6 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    persen = lap.satuan == "persen"
     table = Table(title=f"Tren {lap.kode} — {lap.nama}", box=box.SIMPLE_HEAD)
     for name, justify in (
         ("Periode", "left"),
@@ -90,12 +91,14 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
         table.add_row(
             penanda.sel(_label(t), t.kode, t.tanda),
             t.kode,
-            _v(t.target, persen),
-            _v(t.realisasi, persen),
+            _v(t.target, lap.tampilan),
+            _v(t.realisasi, lap.tampilan),
             "—" if t.capaian is None else format_percent(t.capaian),
             t.catatan or "",
         )
-    values = [v for t in lap.titik for v in (t.realisasi, t.target) if v is not None]
+    values = [
+        float(v) for t in lap.titik for v in (t.realisasi, t.target) if isinstance(v, int | float)
+    ]
     top = max(values) if values else 1.0
     # start the axis near the smallest value so small changes of an index show
     low = 0.0
@@ -103,16 +106,19 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
         low = float(int(min(values) * 0.95))
     span = (top - low) or 1.0
     chart = Text()
-    axis = f", sumbu mulai {format_value(low, persen)}" if low else ""
+    axis = f", sumbu mulai {lap.tampilan.teks(low)}" if low else ""
     chart.append(f"Realisasi (▏ = target{axis})\n", style="bold")
     for t in lap.titik:
         chart.append(f"{_label(t):<13}")
+        met = t.status == "tercapai"
         if t.realisasi is None:
             chart.append("belum ada data\n", style="yellow")
             continue
+        if isinstance(t.realisasi, str):  # a grade: no bar, the grade in its status colour
+            chart.append(f"{t.realisasi}\n", style="green" if met else "red")
+            continue
         filled = round((t.realisasi - low) / span * width)
-        mark = round((t.target - low) / span * width) if t.target else None
-        met = t.status == "tercapai"
+        mark = round((t.target - low) / span * width) if isinstance(t.target, int | float) else None
         for i in range(width + 1):
             if mark is not None and i == mark:
                 chart.append("▏", style="bold")
@@ -120,6 +126,6 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
                 chart.append("█", style="green" if met else "red")
             else:
                 chart.append(" ")
-        chart.append(f" {_v(t.realisasi, persen)}\n")
+        chart.append(f" {_v(t.realisasi, lap.tampilan)}\n")
     notes = [Text(line, style="yellow") for line in penanda.baris()]
     return Group(table, chart, *notes, Text(f"Data: {lap.data}", style="dim"))

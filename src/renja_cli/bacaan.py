@@ -1,0 +1,151 @@
+"""Which files and folders a run read, so its cached output can be checked later.
+
+The read functions call :func:`catat` (a file) or :func:`catat_folder` (a data
+folder whose listing decides what is read). Recording is off unless the cache
+entry point called :func:`mulai`, so library use and in-process tests pay one
+``is None`` test per call. Standard library only: the entry point imports this
+before deciding whether the CLI (typer, pydantic, …) is needed at all.
+"""
+
+# pathlib would cost milliseconds on every start: os.path it is.
+# ruff: noqa: PTH100, PTH116, PTH123
+
+from __future__ import annotations
+
+import os
+import stat
+
+try:  # the builtin module: importing hashlib would also load OpenSSL (~4 ms)
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b as blake2b
+
+StatKecil = tuple[int, int] | None
+"""(size, mtime_ns) of a file, or None when it did not exist."""
+
+BATAS_ENTRI_FOLDER = 20_000
+"""A folder listing longer than this is not worth caching against."""
+
+_LEWATI_FOLDER = "__pycache__"
+
+
+class Bacaan:
+    """Files (path → stat when first recorded) and folders (path → listing digest).
+
+    A plain class: ``dataclasses`` would import ``inspect`` (~5 ms) on every run.
+    """
+
+    def __init__(self) -> None:
+        self.berkas: dict[str, StatKecil] = {}
+        self.folder: dict[str, bytes | None] = {}
+
+
+_bacaan: Bacaan | None = None
+
+
+def mulai() -> None:
+    """Start recording (the cache entry point, before running the CLI)."""
+    global _bacaan
+    _bacaan = Bacaan()
+
+
+def berhenti() -> Bacaan | None:
+    """Stop recording and return what was recorded."""
+    global _bacaan
+    hasil, _bacaan = _bacaan, None
+    return hasil
+
+
+def daftar() -> Bacaan | None:
+    """What has been recorded so far (None when recording is off)."""
+    return _bacaan
+
+
+def catat(path: str | os.PathLike[str]) -> None:
+    """Record that ``path`` is about to be read (its stat now, its hash at store time)."""
+    if _bacaan is None:
+        return
+    key = os.path.abspath(path)
+    if key not in _bacaan.berkas:
+        _bacaan.berkas[key] = stat_kecil(key)
+
+
+def catat_folder(path: str | os.PathLike[str]) -> None:
+    """Record a data folder: any file added, removed or changed in it invalidates."""
+    if _bacaan is None:
+        return
+    key = os.path.abspath(path)
+    if key not in _bacaan.folder:
+        _bacaan.folder[key] = ringkas_folder(key)
+
+
+def stat_kecil(path: str) -> StatKecil:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def sidik_berkas(path: str) -> bytes | None:
+    """Content hash of a file (None if it cannot be read)."""
+    h = blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.digest()
+
+
+def ringkas_folder(path: str) -> bytes | None:
+    """Digest of a recursive listing (names, kinds, sizes, mtimes) of ``path``.
+
+    Folders starting with '.' and ``__pycache__`` are skipped, as ``validasi``
+    skips them and loading never looks inside. A missing path gets a digest too,
+    so creating it invalidates. None means "too big to be worth it".
+    """
+    h = blake2b(digest_size=16)
+    try:
+        st = os.stat(path)
+    except OSError:
+        h.update(b"absent")
+        return h.digest()
+    if not stat.S_ISDIR(st.st_mode):
+        h.update(f"file\0{st.st_size}\0{st.st_mtime_ns}".encode())
+        return h.digest()
+    count = 0
+    seen: set[tuple[int, int]] = set()
+    stack = [("", path)]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            fst = os.stat(folder)
+            if (fst.st_dev, fst.st_ino) in seen:  # a symlink loop
+                continue
+            seen.add((fst.st_dev, fst.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            h.update(f"?{rel}\n".encode(errors="surrogateescape"))
+            continue
+        for entry in entries:
+            count += 1
+            if count > BATAS_ENTRI_FOLDER:
+                return None
+            name = f"{rel}/{entry.name}"
+            try:
+                if entry.is_dir():
+                    if entry.name.startswith(".") or entry.name == _LEWATI_FOLDER:
+                        continue
+                    h.update(f"d{name}\n".encode(errors="surrogateescape"))
+                    stack.append((name, entry.path))
+                    continue
+                est = entry.stat()
+            except OSError:
+                h.update(f"?{name}\n".encode(errors="surrogateescape"))
+                continue
+            line = f"f{name}\0{est.st_size}\0{est.st_mtime_ns}\n"
+            h.update(line.encode(errors="surrogateescape"))
+    return h.digest()
