@@ -11,8 +11,6 @@ budget. Every number is a figure of the report objects, formatted here with
 
 from __future__ import annotations
 
-from typing import Any
-
 from renja_cli.dokumen.model import (
     Baris,
     Batang,
@@ -82,14 +80,6 @@ def _selisih(value: float | None, persen: bool) -> str:
     return f"{sign}{text}{' poin' if persen else ''}"
 
 
-def predikat(row: BarisCapaian) -> str | None:
-    """The row's predicate when the core gives one (issue 9 adds it); else None."""
-    value: Any = getattr(row, "predikat", None)
-    if value is None:
-        return None
-    return str(getattr(value, "label", None) or getattr(value, "kode", None) or value)
-
-
 def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
     cap = lap.capaian
     n = cap.jumlah_status
@@ -104,7 +94,7 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
             f"{sel_agregat(cap.nilai_kantor)}."
         ),
     ]
-    with_predikat = any(predikat(r) is not None for r in rows)
+    with_predikat = any(r.predikat is not None for r in rows)
     kolom = [
         Kolom("No", "kanan", 0.5),
         Kolom("Kode", "kiri", 0.9),
@@ -128,7 +118,7 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
             STATUS_TEKS[r.status],
         ]
         if with_predikat:
-            cells.append(predikat(r) or "—")
+            cells.append(r.predikat or "—")
         baris.append(Baris(tuple(cells), status=r.status))
     blok.append(
         Tabel(
@@ -410,4 +400,4 @@ def dokumen_evaluasi(lap: LaporanEvaluasi) -> Dokumen:
     )
 
 
-__all__ = ["dokumen_evaluasi", "predikat"]
+__all__ = ["dokumen_evaluasi"]
