@@ -55,7 +55,7 @@ def test_unknown_option_is_usage_error(renja) -> None:
 def test_unknown_format(renja) -> None:
     result = renja("capaian", "--tahun", "2025", "--format", "pdf", "--data", str(DATA))
     assert result.exit_code == 2
-    assert "nilai tidak valid untuk" in result.stderr
+    assert "nilai --format/-f tidak valid: 'pdf' bukan pilihan" in result.stderr
 
 
 def test_unknown_target_name(renja) -> None:

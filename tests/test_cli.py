@@ -6,7 +6,8 @@ import pytest
 
 from renja_cli import __version__
 
-COMMANDS = ["capaian", "rincian", "ringkasan", "tren", "validasi", "skema"]
+COMMANDS = ["capaian", "rincian", "ringkasan", "tren", "validasi", "skema", "ikm", "init"]
+ENGLISH = ("Usage:", "Options:", "Commands:", "Show this message", "[default:", "Did you mean")
 
 
 def test_root_help_lists_every_command(renja) -> None:
@@ -19,18 +20,74 @@ def test_root_help_lists_every_command(renja) -> None:
 def test_no_arguments_shows_help(renja) -> None:
     result = renja()
     assert result.exit_code == 0
-    assert "Commands:" in result.stdout
+    assert "Perintah:" in result.stdout
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_help(renja, name: str) -> None:
-    result = renja(name, "--help")
-    assert result.exit_code == 0
-    assert f"Usage: renja {name}" in result.stdout
+    for flag in ("--help", "-h"):
+        result = renja(name, flag)
+        assert result.exit_code == 0
+        assert f"Pemakaian: renja {name}" in result.stdout
+        assert "Contoh:\n" in result.stdout and f"renja {name} " in result.stdout
+        assert not [word for word in ENGLISH if word in result.stdout]
 
 
-def test_version(renja) -> None:
-    result = renja("--versi")
+def test_root_help_is_indonesian(renja) -> None:
+    out = renja("-h").stdout
+    assert "Pemakaian: renja [OPSI] PERINTAH" in out and "--version" in out
+    assert not [word for word in ENGLISH if word in out]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["capaian", "--tahun", "x"], "nilai --tahun/-t tidak valid: harus bilangan bulat"),
+        (["ringkasan", "--tahun", "2025", "--triwulan", "2.5"], "nilai --triwulan/-w tidak valid"),
+        (
+            ["capaian", "--tahun", "2025", "--format", "pdf"],
+            "'pdf' bukan pilihan; pilihan: tabel, json, csv, markdown",
+        ),
+        (["capaian", "--tahunn", "2025"], "opsi tidak dikenal: --tahunn; maksud Anda: --tahun?"),
+        (["capain"], "perintah 'capain' tidak dikenal; maksud Anda: capaian atau laporan?"),
+        (["capaian", "--tahun", "2025", "x"], "argumen berlebih: x"),
+        (["rincian"], "argumen kode wajib diisi"),
+        (["capaian", "--sk"], "opsi --sk memerlukan nilai"),
+    ],
+)
+def test_usage_errors_are_one_clean_indonesian_line(renja, args: list[str], expected: str) -> None:
+    result = renja(*args)
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert expected in first
+    assert "'/'" not in first and "Input should" not in first and "Value error" not in first
+    assert not [word for word in ENGLISH if word in result.stderr]
+
+
+def test_codes_and_formats_are_case_insensitive(renja) -> None:
+    from tests.conftest import DATA
+
+    out = renja(
+        "capaian",
+        "--tahun",
+        "2025",
+        "--sk",
+        "sk.1",
+        "--target",
+        "PK",
+        "-f",
+        "JSON",
+        "--data",
+        str(DATA),
+    )
+    assert out.exit_code == 0, out.output
+    assert '"sasaran": "SK.1"' in out.stdout
+    assert renja("rincian", "ikk.5", "--tahun", "2025", "--data", str(DATA)).exit_code == 0
+
+
+@pytest.mark.parametrize("flag", ["--versi", "--version", "-V"])
+def test_version(renja, flag: str) -> None:
+    result = renja(flag)
     assert result.exit_code == 0
     assert result.stdout.strip() == f"renja {__version__}"
 

@@ -236,7 +236,10 @@ def test_ringkasan_keluaran_html_docx(renja, tmp_path: Path) -> None:
         (("--tahun", "2024"), "--keluaran wajib diisi"),
         (("--tahun", "2024", "--keluaran", "bab.pdf"), "akhiran berkas '.pdf' tidak dikenal"),
         (("--keluaran", "bab.docx"), "--tahun wajib diisi"),
-        (("--tahun", "2024", "--jenis", "bulanan", "--keluaran", "b.md"), "nilai tidak valid"),
+        (
+            ("--tahun", "2024", "--jenis", "bulanan", "--keluaran", "b.md"),
+            "'bulanan' bukan pilihan",
+        ),
     ],
 )
 def test_opsi_salah(renja, tmp_path: Path, args: tuple[str, ...], pesan: str) -> None:

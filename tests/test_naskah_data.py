@@ -104,7 +104,7 @@ def test_catatan_konflik_di_samping_nilai() -> None:
 def test_perbaikan_teks() -> None:
     ikk6 = _ind(2025, "IKK.6")
     assert ikk6.nama.endswith("Kantor Regional X BKN Denpasar")
-    assert "(kategori terisi)" in _catatan(RENCANA[2025], "IKK.6", "pk")
+    assert "(kategori terisi)" in " ".join(as_list(ikk6.catatan))
     ikk3 = _catatan(RENCANA[2025], "IKK.3", "pk")
     assert "saat ini" in ikk3 and "akhir 2024" not in ikk3
 

@@ -56,6 +56,8 @@ def _tempat() -> Iterator[Tempat]:
                     yield Tempat(tahun, ind.kode, "target", name, t)
             for key, mark in ind.tanda.items():
                 head = key.split(".")[0]
+                if head == "target":
+                    continue  # counted with the target above (tanda_target)
                 kelas = "realisasi" if head in ("formula", "periode") else head
                 for t in mark.tanda_nilai(key):
                     yield Tempat(tahun, ind.kode, kelas, key, t)
@@ -201,7 +203,8 @@ def test_json_memberi_daftar_asumsi() -> None:
     [
         ({"target_triwulan": {"asumsi": "x"}}, "target_triwulan tidak diisi"),
         ({"formula.penyebut": {"asumsi": "x"}}, "formula nilai tidak punya kolom penyebut"),
-        ({"target.pk": {"asumsi": "x"}}, "tanda target ditulis di nilainya sendiri"),
+        ({"target.rpjmn": {"asumsi": "x"}}, "sebut satu target yang ada (target.pk)"),
+        ({"target": {"asumsi": "x"}}, "sebut satu target yang ada"),
         ({"warna": {"asumsi": "x"}}, "kolom warna tidak dikenal untuk tanda"),
         ({"kode": {"asumsi": "x"}}, "kolom kode tidak dikenal untuk tanda"),
     ],
@@ -235,3 +238,24 @@ def test_contoh_true_dan_tanda_entri(renja, tmp_path: Path) -> None:
     assert "| 50 % [1] | 40 % [2] |" in result.stdout
     assert "[1] contoh — IKK.1 target.pk: nilai contoh, bukan data resmi" in result.stdout
     assert "[2] asumsi — IKK.1 realisasi: nilai diperkirakan dari laporan bulanan" in result.stdout
+
+
+def test_tanda_target_di_bawah_tanda(renja, tmp_path: Path) -> None:
+    """``tanda: {target.renstra: …}`` marks a target written in the short form."""
+    root = folder(
+        tmp_path,
+        [
+            indikator(
+                target={"pk": 50, "renstra": 60},
+                tanda={"target.renstra": {"asumsi": "kolom kedua dibaca Renstra"}},
+            )
+        ],
+        {"tw1": {"IKK.1": {"nilai": 40}}},
+    )
+    args = ("capaian", "--tahun", "2030", "--data", str(root), "--format", "markdown")
+    pk = renja(*args)
+    assert pk.exit_code == 0, pk.output
+    assert "kolom kedua dibaca Renstra" not in pk.stdout  # the PK column shows no Renstra
+    renstra = renja(*args, "--target", "renstra")
+    assert "| 60 % [1] |" in renstra.stdout
+    assert "[1] asumsi — IKK.1 target.renstra: kolom kedua dibaca Renstra" in renstra.stdout

@@ -43,10 +43,11 @@ KODE_DICACHE = frozenset({0, 1, 2})
 """Success, invalid data, usage error. Never 3 (internal error) or 130 (interrupted)."""
 
 PERINTAH_DICACHE = frozenset(
-    {"capaian", "rincian", "ringkasan", "tren", "validasi", "ikm", "pohon", "beda"}
+    {"capaian", "rincian", "ringkasan", "tren", "validasi", "ikm", "pohon"}
 )
-"""Commands that only print. Any other command (skema, templat, impor, init,
-laporan, …) always runs: an allow-list, so a new writing command is safe."""
+"""Commands that only print and read only files they record. Any other command
+(skema, templat, impor, init, laporan, and beda, whose output depends on git's
+history) always runs: an allow-list, so a new command is safe."""
 
 _OPSI_TULIS = ("--keluaran", "--output", "--tulis", "--simpan")
 """Options that make an otherwise printing command write a file (plus ``-o``)."""
@@ -105,10 +106,14 @@ def _menulis(token: str) -> bool:
 
 def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> bool:
     """Whether ``renja ARGV`` only prints (allow-listed command, no file written)."""
+    if any("_COMPLETE" in name for name in env if name.startswith(("_RENJA", "_TYPER"))):
+        return False  # shell completion answers from COMP_WORDS, not from files
     perintah = None
     for token in argv:
         if token == "--":
             break
+        if token.startswith(("--install-completion", "--show-completion")):
+            return False
         if _menulis(token):
             return False
         if perintah is None and not token.startswith("-"):

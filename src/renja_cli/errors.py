@@ -108,12 +108,27 @@ KODE: dict[str, str] = {
     "atau aturan bobot/gabung/per tidak dikenal",
     "R419": "nomor unsur di judul kolom (mis. 'U8.') berbeda dengan unsur menurut namanya; "
     "nama yang dipakai (*peringatan*)",
+    # history between two versions of the data (renja beda)
+    "R501": "target PK diubah, ditambah atau dihapus sesudah PK ditandatangani "
+    "(`pengaturan.pk_ditandatangani`), juga `target_utama` dan `arah`",
+    "R502": "sesudah PK ditandatangani: target lain (Renstra, triwulan), formula, aturan periode "
+    "atau aturan capaian diubah (*peringatan*)",
+    "R503": "realisasi periode yang sudah ditutup (`ditutup:`) diubah: nilai, anggaran, "
+    "berkas rekaman, atau berkas periode dihapus",
+    "R504": "narasi periode yang sudah ditutup diubah: keterangan, sumber, kendala, rencana "
+    "tindak lanjut, tanda contoh (*peringatan*)",
+    "R505": "status berubah dari belum tercapai menjadi tercapai karena target atau aturan "
+    "capaian, bukan karena realisasi (*peringatan*)",
+    "R506": "tanda `pk_ditandatangani` atau `ditutup` dihapus atau tanggalnya diubah",
+    "R507": "realisasi periode yang sudah ditutup berubah karena perubahan lain (formula, skala, "
+    "populasi, pengaturan) (*peringatan*)",
     # usage
     "U001": "opsi atau argumen tidak valid",
     "U002": "tahun, folder data atau berkas masukan tidak ada",
     "U003": "kode indikator, sasaran, target atau jenis tidak dikenal",
     "U004": "berkas keluaran tidak dapat ditulis (sudah ada, folder tidak ada, izin, "
     "di dalam folder data)",
+    "U005": "git tidak ada, folder bukan repositori git, atau revisi git tidak dikenal",
 }
 
 

@@ -9,6 +9,9 @@ import sys
 
 def main() -> None:
     try:
+        from renja_cli.cli import aliran
+
+        aliran.siapkan()
         from renja_cli.cli.app import main as run
 
         run()

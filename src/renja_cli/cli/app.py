@@ -4,14 +4,15 @@ hands the result to a renderer; errors are turned into exit codes once, here."""
 from __future__ import annotations
 
 import os
-import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from renja_cli.cli.bahasa import terjemah_bantuan, terjemah_galat
 from renja_cli.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -24,33 +25,17 @@ from renja_cli.errors import (
 from renja_cli.render.formats import (
     KELUARAN_LAPORAN,
     KELUARAN_RINGKASAN,
+    FormatBeda,
     FormatCapaian,
     FormatDokumen,
     FormatIkm,
+    FormatPohon,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
     FormatValidasi,
     JenisLaporan,
 )
-
-_CLICK_MESSAGES = (
-    (re.compile(r"^No such option: (.*?)(?:\s+Did you mean (.*)\?)?$"), "opsi tidak dikenal: {0}"),
-    (re.compile(r"^Missing option '(.*)'.*"), "opsi {0} wajib diisi"),
-    (re.compile(r"^No such command '(.*)'\.?$"), "perintah '{0}' tidak dikenal"),
-    (re.compile(r"^Invalid value for '(.*?)': (.*)$", re.S), "nilai tidak valid untuk {0}: {1}"),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), "opsi {0} memerlukan nilai"),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "argumen berlebih: {0}"),
-    (re.compile(r"^Missing argument '(.*)'\.?$"), "argumen {0} wajib diisi"),
-)
-
-
-def _translate(message: str) -> str:
-    for pattern, template in _CLICK_MESSAGES:
-        match = pattern.match(message.strip())
-        if match:
-            return template.format(*(g or "" for g in match.groups()))
-    return message
 
 
 def _stderr() -> Any:
@@ -71,8 +56,18 @@ def print_error(exc: RenjaError) -> None:
         console.print(f"{len(errors)} galat.")
 
 
+class RenjaCommand(TyperCommand):
+    """A command whose help page speaks Indonesian."""
+
+    def get_help(self, ctx: Any) -> str:
+        return terjemah_bantuan(super().get_help(ctx))
+
+
 class RenjaGroup(TyperGroup):
     """Catches every error once, whichever way the app is invoked."""
+
+    def get_help(self, ctx: Any) -> str:
+        return terjemah_bantuan(super().get_help(ctx))
 
     def main(
         self,
@@ -103,7 +98,8 @@ class RenjaGroup(TyperGroup):
             else:
                 hint = f"\nLihat '{ctx.command_path} --help'." if ctx is not None else ""
                 _stderr().print(
-                    f"[bold red]galat[/] {_translate(exc.format_message())}{hint}", markup=True
+                    f"[bold red]galat[/] {terjemah_galat(exc.format_message())}{hint}",
+                    markup=True,
                 )
                 code = exc.exit_code
         except (typer.Abort, KeyboardInterrupt):
@@ -131,29 +127,50 @@ app = typer.Typer(
     name="renja",
     help="Capaian kinerja SAKIP (IKK/IKU): hitung, rinci, validasi, ringkas.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def perintah(nama: str, contoh: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``@app.command`` with the Indonesian help page and a *Contoh:* section."""
+    epilog = "\b\nContoh:\n" + "\n".join(f"  {line}" for line in contoh.strip().splitlines())
+    return app.command(nama, cls=RenjaCommand, epilog=epilog)
+
 
 DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="FOLDER",
         help="Folder data (bawaan: $RENJA_DATA, lalu ./data, lalu data bawaan paket).",
         show_default=False,
     ),
 ]
-TahunOpt = Annotated[int | None, typer.Option("--tahun", "-t", help="Tahun kinerja, mis. 2025.")]
+TahunOpt = Annotated[
+    int | None,
+    typer.Option("--tahun", "-t", metavar="TAHUN", help="Tahun kinerja, mis. 2025."),
+]
 TriwulanOpt = Annotated[
     int | None,
-    typer.Option("--triwulan", "-w", help="Posisi s.d. triwulan 1-4 (bawaan: terakhir yang ada)."),
+    typer.Option(
+        "--triwulan",
+        "-w",
+        metavar="N",
+        help="Posisi s.d. triwulan 1-4 (bawaan: terakhir yang ada).",
+    ),
 ]
 
 
 TargetOpt = Annotated[
     str | None,
-    typer.Option("--target", help="Jenis target: pk (bawaan), renstra, … (kunci di 'target:')."),
+    typer.Option(
+        "--target",
+        metavar="JENIS",
+        help="Jenis target: pk (bawaan), renstra, … (kunci di 'target:').",
+    ),
 ]
 
 
@@ -181,14 +198,22 @@ def _emit(result: Any) -> None:
         _print_rich(result)
 
 
-@app.command("capaian")
+@perintah(
+    "capaian",
+    """renja capaian --tahun 2025
+renja capaian --tahun 2025 --triwulan 2 --format json
+renja capaian --tahun 2024 --target renstra --sk SS.1""",
+)
 def capaian(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
-    sk: Annotated[str | None, typer.Option("--sk", help="Hanya satu sasaran, mis. SK.1.")] = None,
+    sk: Annotated[
+        str | None, typer.Option("--sk", metavar="KODE", help="Hanya satu sasaran, mis. SK.1.")
+    ] = None,
     format: Annotated[
-        FormatCapaian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatCapaian,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatCapaian.tabel,
     data: DataOpt = None,
     nama_lengkap: Annotated[
@@ -204,14 +229,19 @@ def capaian(
     _emit(render.render(laporan, format, nama_lengkap))
 
 
-@app.command("rincian")
+@perintah(
+    "rincian",
+    """renja rincian IKK.5 --tahun 2025
+renja rincian ikk.1 --tahun 2025 --triwulan 3 --format markdown""",
+)
 def rincian(
     kode: Annotated[str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False)],
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
     format: Annotated[
-        FormatRincian, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatRincian,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatRincian.tabel,
     data: DataOpt = None,
 ) -> None:
@@ -224,13 +254,18 @@ def rincian(
     _emit(render.render(lap, format))
 
 
-@app.command("ringkasan")
+@perintah(
+    "ringkasan",
+    """renja ringkasan --tahun 2025 --triwulan 3
+renja ringkasan --tahun 2025 --triwulan 3 --keluaran monev-tw3.xlsx""",
+)
 def ringkasan(
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
     format: Annotated[
-        FormatRingkasan, typer.Option("--format", "-f", help="Bentuk keluaran di layar.")
+        FormatRingkasan,
+        typer.Option("--format", "-f", help="Bentuk keluaran di layar.", case_sensitive=False),
     ] = FormatRingkasan.tabel,
     keluaran: Annotated[
         Path | None,
@@ -280,21 +315,34 @@ def ringkasan(
     _emit(render.render(lap, format))
 
 
-@app.command("laporan")
+@perintah(
+    "laporan",
+    """renja laporan --tahun 2024 --keluaran bab2.docx
+renja laporan --tahun 2025 --jenis triwulan --triwulan 3 --keluaran monev.html""",
+)
 def laporan(
     tahun: TahunOpt = None,
     jenis: Annotated[
         JenisLaporan,
         typer.Option(
             "--jenis",
-            help="evaluasi: bab evaluasi tahunan (BAB II); triwulan: laporan monev triwulan.",
+            help="evaluasi (bawaan): bab evaluasi tahunan (BAB II); triwulan: laporan monev "
+            "triwulan.",
+            case_sensitive=False,
+            show_default=False,
         ),
     ] = JenisLaporan.evaluasi,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
     keluaran: Annotated[
         Path | None,
-        typer.Option("--keluaran", "-o", help="Berkas .docx, .html atau .md.", show_default=False),
+        typer.Option(
+            "--keluaran",
+            "-o",
+            metavar="BERKAS",
+            help="Berkas .docx, .html atau .md.",
+            show_default=False,
+        ),
     ] = None,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas keluaran yang ada.")] = False,
     data: DataOpt = None,
@@ -329,13 +377,18 @@ def laporan(
     typer.echo(f"ditulis: {keluaran}")
 
 
-@app.command("tren")
+@perintah(
+    "tren",
+    """renja tren IKU.3
+renja tren IKK.12 --format json""",
+)
 def tren(
     kode: Annotated[
         str, typer.Argument(help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False)
     ],
     format: Annotated[
-        FormatTren, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatTren,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatTren.tabel,
     data: DataOpt = None,
 ) -> None:
@@ -348,7 +401,11 @@ def tren(
     _emit(render.render(lap, format))
 
 
-@app.command("validasi")
+@perintah(
+    "validasi",
+    """renja validasi data/
+renja validasi data/ --ketat --format github""",
+)
 def validasi(
     paths: Annotated[
         list[Path] | None,
@@ -391,7 +448,108 @@ def validasi(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command("skema")
+@perintah(
+    "beda",
+    """renja beda
+renja beda HEAD~1 HEAD --format markdown
+renja beda --dari data-lama/ --ke data/""",
+)
+def beda(
+    revisi: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="REV_A [REV_B]: dua revisi git (bawaan: HEAD lawan pohon kerja).",
+            show_default=False,
+            metavar="REVISI",
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Folder data di repositori git (bawaan: $RENJA_DATA, lalu ./data).",
+            show_default=False,
+        ),
+    ] = None,
+    dari: Annotated[
+        Path | None,
+        typer.Option("--dari", help="Folder data versi lama (tanpa git).", show_default=False),
+    ] = None,
+    ke: Annotated[
+        Path | None,
+        typer.Option("--ke", help="Folder data versi baru (tanpa git).", show_default=False),
+    ] = None,
+    format: Annotated[
+        FormatBeda | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="teks (bawaan), json, markdown, github (bawaan bila GITHUB_ACTIONS).",
+            show_default=False,
+        ),
+    ] = None,
+    ketat: Annotated[
+        bool, typer.Option("--ketat", help="Peringatan juga membuat perintah gagal.")
+    ] = False,
+) -> None:
+    """Perubahan makna data antara dua versi, dan yang menulis ulang riwayat."""
+    from renja_cli.laporan.beda import beda_folder, beda_git, folder_data
+    from renja_cli.render import beda as render
+
+    revisions = revisi or []
+    if len(revisions) > 2:
+        raise UsageError(
+            f"paling banyak dua revisi (REV_A REV_B), bukan {len(revisions)}", code="U001"
+        )
+    if (dari is None) != (ke is None):
+        raise UsageError("--dari dan --ke dipakai bersama", code="U001")
+    if dari is not None and ke is not None:
+        if revisions or data is not None:
+            raise UsageError(
+                "--dari/--ke membandingkan dua folder; jangan beri revisi git atau --data",
+                code="U001",
+            )
+        laporan = beda_folder(dari, ke)
+    else:
+        second = revisions[1] if len(revisions) > 1 else None
+        laporan = beda_git(folder_data(data), revisions[0] if revisions else "HEAD", second)
+    if format is None:
+        github = os.environ.get("GITHUB_ACTIONS", "").lower() == "true"
+        format = FormatBeda.github if github else FormatBeda.teks
+    _out(render.render(laporan, format, ketat))
+    if not laporan.valid(ketat):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@perintah(
+    "pohon",
+    """renja pohon --tahun 2025
+renja pohon --tahun 2025 --triwulan 3 --format json""",
+)
+def pohon(
+    tahun: TahunOpt = None,
+    triwulan: TriwulanOpt = None,
+    target: TargetOpt = None,
+    format: Annotated[
+        FormatPohon,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
+    ] = FormatPohon.tabel,
+    data: DataOpt = None,
+) -> None:
+    """Pohon kinerja: sasaran strategis, program, kegiatan dan indikator dengan capaiannya."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.laporan.pohon import susun_pohon
+    from renja_cli.render import pohon as render
+
+    lap = susun_pohon(resolve_data_dir(data), _need_tahun(tahun), triwulan, target)
+    _emit(render.render(lap, format))
+
+
+@perintah(
+    "skema",
+    """renja skema --keluaran schema/
+renja skema --jenis realisasi""",
+)
 def skema(
     keluaran: Annotated[
         Path | None,
@@ -414,7 +572,11 @@ def skema(
         typer.echo(f"ditulis: {path}")
 
 
-@app.command("ikm")
+@perintah(
+    "ikm",
+    """renja ikm survei-layanan.csv --populasi 600
+renja ikm survei-pembinaan-*.csv --per triwulan --format json""",
+)
 def ikm(
     berkas: Annotated[
         list[Path],
@@ -437,7 +599,8 @@ def ikm(
         ),
     ] = None,
     format: Annotated[
-        FormatIkm, typer.Option("--format", "-f", help="Bentuk keluaran.")
+        FormatIkm,
+        typer.Option("--format", "-f", help="Bentuk keluaran.", case_sensitive=False),
     ] = FormatIkm.tabel,
     data: DataOpt = None,
 ) -> None:
@@ -458,7 +621,11 @@ def ikm(
     _emit(render_ikm.render(hasil, format))
 
 
-@app.command("init")
+@perintah(
+    "init",
+    """renja init --tahun 2026 --dari 2025 --data data/
+renja init --kantor "Dinas Kesehatan Kabupaten X" data-dinas/""",
+)
 def init(
     folder: Annotated[
         Path | None,
@@ -518,7 +685,12 @@ def _root(
     versi: Annotated[
         bool,
         typer.Option(
-            "--versi", help="Tampilkan versi lalu keluar.", is_eager=True, callback=_versi
+            "--versi",
+            "--version",
+            "-V",
+            help="Tampilkan versi lalu keluar.",
+            is_eager=True,
+            callback=_versi,
         ),
     ] = False,
 ) -> None:

@@ -204,15 +204,17 @@ def peringatan_rencana(rencana: RencanaKerja, positions: Positions) -> list[Data
     return warnings
 
 
-_TANDA_DI_TEMPAT = {"target": "target: {renstra: {nilai: 30, asumsi: ...}}"}
 _BUKAN_NILAI = {"kode", "tanda", "tautan", "fragmen"}
 
 
 def periksa_bidang_tanda(ind: Indikator, key: str) -> str | None:
     """Why ``tanda.<key>`` names no value of the indicator (None when it does)."""
     head, _, rest = key.partition(".")
-    if head in _TANDA_DI_TEMPAT:
-        return f"tanda {head} ditulis di nilainya sendiri, mis. {_TANDA_DI_TEMPAT[head]}"
+    if head == "target":
+        if rest in ind.target:
+            return None
+        pilihan = ", ".join(f"target.{n}" for n in ind.target)
+        return f"{key}: sebut satu target yang ada ({pilihan})"
     if head == "riwayat" and not rest:
         return None if ind.riwayat else "tanda untuk riwayat, padahal riwayat kosong"
     if head == "formula" and rest:

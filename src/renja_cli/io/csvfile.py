@@ -208,6 +208,8 @@ def nip(path: Path, line: int, text: str) -> int:
     marker) and a ``.0`` suffix are removed; scientific notation
     (``1,98001E+17``) cannot be undone, because Excel kept only 15 digits.
     """
+    if len(text) == 18 and text.isdigit() and text.isascii():
+        return int(text)  # the usual case, checked first (national scale: millions of rows)
     s = text.strip()
     if s.startswith("'"):
         s = s[1:]

@@ -143,7 +143,14 @@ class _Builder:
             and node.tag in (_INT_TAG, _FLOAT_TAG, _STR_TAG)
         ):
             return self.number(node)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:  # a date-shaped scalar that is no date: 2025-13-01
+            raise self.error(
+                node,
+                f"tanggal '{node.value}' tidak ada di kalender; tulis TTTT-BB-HH (mis. 2025-02-20)",
+                "R103",
+            ) from None
 
     def number(self, node: yaml.ScalarNode) -> Any:
         """A plain scalar read as YAML 1.2 reads numbers (text otherwise)."""

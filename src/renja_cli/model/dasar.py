@@ -1,9 +1,11 @@
 """Shared model types: strict base, codes, texts, targets, ranges, settings."""
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Arah = Literal["naik", "turun", "stabil"]
 """Direction: higher is better, lower is better, or inside a range is best."""
@@ -29,6 +31,27 @@ Teks = Annotated[str, Field(min_length=1)]
 Catatan = Teks | list[Teks]
 Jumlah = Annotated[int, Field(ge=0)]
 """A count (items, PNS, rupiah): whole, never negative."""
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _tanggal(value: object) -> object:
+    """A calendar date as YAML writes it (``2025-02-20``), quoted or not; no time."""
+    if isinstance(value, datetime):
+        raise ValueError("[R103] tulis tanggal saja (TTTT-BB-HH), tanpa jam")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"[R103] harus tanggal TTTT-BB-HH (mis. 2025-02-20), bukan {value!r}")
+
+
+Tanggal = Annotated[date, BeforeValidator(_tanggal)]
+"""A date such as ``2025-02-20``; a datetime, a number or other text is an error."""
 
 
 class Strict(BaseModel):
@@ -85,6 +108,11 @@ class Pengaturan(Strict):
         "rata_rata_sasaran",
         description="Nilai capaian kantor: rata-rata nilai capaian sasaran, atau rata-rata "
         "capaian seluruh indikator",
+    )
+    pk_ditandatangani: Tanggal | None = Field(
+        None,
+        description="Tanggal Perjanjian Kinerja tahun ini ditandatangani; sesudahnya renja beda "
+        "menandai perubahan target sebagai penulisan ulang riwayat",
     )
 
     @model_validator(mode="after")

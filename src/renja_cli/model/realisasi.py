@@ -13,6 +13,7 @@ from renja_cli.model.dasar import (
     KodeBebas,
     NamaPeriode,
     Strict,
+    Tanggal,
     Teks,
 )
 
@@ -169,6 +170,11 @@ class BerkasRealisasi(Strict):
     tahun: int = Field(ge=2000, le=2100)
     periode: NamaPeriode
     contoh: bool = Field(False, description="true = data contoh, bukan data resmi")
+    ditutup: Tanggal | None = Field(
+        None,
+        description="Tanggal periode ini ditutup (rapat monev); sesudahnya renja beda menandai "
+        "perubahan realisasinya sebagai penulisan ulang riwayat",
+    )
     keterangan: Catatan | None = None
     realisasi: dict[Kode, EntriRealisasi] = Field(default_factory=dict)
     anggaran: dict[Kode, Jumlah] | None = Field(

@@ -110,8 +110,8 @@ class Indikator(Strict):
     )
     tanda: dict[str, Tanda] = Field(
         default_factory=dict,
-        description="Tanda asumsi/turunan/contoh untuk kolom indikator yang bukan pemetaan, "
-        "mis. target_triwulan, penanggung_jawab, formula.penyebut_tetap, riwayat",
+        description="Tanda asumsi/turunan/contoh untuk kolom indikator, mis. target_triwulan, "
+        "target.renstra, penanggung_jawab, formula.penyebut_tetap, riwayat",
     )
     tautan: list[Tautan] = Field(
         default_factory=list,
@@ -172,11 +172,11 @@ class Indikator(Strict):
         return tuple(out)
 
     def tanda_target(self, nama: str) -> tuple[TandaNilai, ...]:
-        """Marks of one named target (written inline on the target)."""
+        """Marks of one named target: written on the target itself, or under ``tanda:``
+        as ``target.<nama>`` (which keeps the short form ``target: {pk: 30}``)."""
         entry = self.target.get(nama)
-        if entry is None or not isinstance(entry, TargetSpec):
-            return ()
-        return entry.tanda_nilai(f"target.{nama}")
+        own = entry.tanda_nilai(f"target.{nama}") if isinstance(entry, TargetSpec) else ()
+        return own + self.tanda_bidang(f"target.{nama}")
 
     def tanda_riwayat(self, tahun: int) -> tuple[TandaNilai, ...]:
         """Marks of one history year: its own, and those written for all of ``riwayat``."""

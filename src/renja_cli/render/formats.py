@@ -88,3 +88,20 @@ KELUARAN_LAPORAN = {
     ".htm": FormatDokumen.html,
     ".md": FormatDokumen.markdown,
 }
+
+
+class FormatPohon(StrEnum):
+    """Output formats of ``renja pohon``."""
+
+    tabel = "tabel"
+    json = "json"
+    markdown = "markdown"
+
+
+class FormatBeda(StrEnum):
+    """Output formats of ``renja beda``."""
+
+    teks = "teks"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
