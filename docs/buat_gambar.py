@@ -2,7 +2,7 @@
 
 Usage:
     python docs/buat_gambar.py                          # the sample document
-    python docs/buat_gambar.py --html monev.html --keluaran docs/monev.png
+    python docs/buat_gambar.py --html monev.html --keluaran docs/monev.png --tinggi 1500
 
 Without ``--html`` it renders the sample document of the tests
 (tests/dokumen_contoh.py). Needs Debian's ``chromium`` and the test extra
@@ -27,6 +27,11 @@ def main() -> None:
     parser.add_argument("--html", type=Path, help="berkas HTML (bawaan: dokumen contoh)")
     parser.add_argument("--keluaran", type=Path, default=REPO / "docs" / "dokumen-contoh.png")
     parser.add_argument("--lebar", type=int, default=1100, help="lebar jendela, piksel")
+    parser.add_argument(
+        "--tinggi",
+        type=int,
+        help="hanya bagian atas setinggi ini, piksel (bawaan: seluruh halaman)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         html: Path = args.html
@@ -36,7 +41,7 @@ def main() -> None:
 
             html = Path(tmp) / "dokumen-contoh.html"
             html.write_text(render_html(dokumen_contoh()), encoding="utf-8")
-        tangkap_layar(html, args.keluaran, lebar=args.lebar)
+        tangkap_layar(html, args.keluaran, lebar=args.lebar, tinggi=args.tinggi)
     print(f"Gambar ditulis: {args.keluaran}")
 
 

@@ -12,10 +12,10 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 ARGUMEN = [
     "--no-sandbox",
@@ -53,9 +53,51 @@ def peramban() -> Iterator[Browser]:
             browser.close()
 
 
-def tangkap_layar(html: Path, png: Path, lebar: int = 1100) -> None:
-    """Full-page PNG of an HTML file, as a person sees it on screen."""
+class Halaman:
+    """A loaded page with everything it did recorded: requests, console, errors, dialogs."""
+
+    def __init__(self, page: Page, url: str) -> None:
+        self.page = page
+        self.url = url
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+        page.goto(url, wait_until="load")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+def halaman_pdf(pdf: bytes) -> list[tuple[int, int]]:
+    """(width, height) in points of every ``/Type /Page`` object, in file order."""
+    import re
+
+    sizes = []
+    for obj in pdf.split(b"endobj"):
+        kamus = obj.split(b"stream")[0]
+        if not re.search(rb"/Type\s*/Page\b", kamus):
+            continue
+        box = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", kamus)
+        assert box, kamus[:200]
+        x0, y0, x1, y1 = (float(v) for v in box.groups())
+        sizes.append((round(x1 - x0), round(y1 - y0)))
+    return sizes
+
+
+def tangkap_layar(html: Path, png: Path, lebar: int = 1100, tinggi: int | None = None) -> None:
+    """PNG of an HTML file as a person sees it on screen: the full page, or its top
+    ``tinggi`` pixels."""
     with peramban() as browser:
         page = browser.new_page(viewport={"width": lebar, "height": 900})
         page.goto(html.resolve().as_uri(), wait_until="load")
-        page.screenshot(path=str(png), full_page=True)
+        if tinggi is None:
+            page.screenshot(path=str(png), full_page=True)
+        else:
+            clip = {"x": 0, "y": 0, "width": lebar, "height": tinggi}
+            page.screenshot(path=str(png), full_page=True, clip=clip)

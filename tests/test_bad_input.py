@@ -76,7 +76,7 @@ def test_malformed_yaml_names_file_and_line(renja, data_copy: Path) -> None:
 
 def test_non_number_target_names_indicator_and_line(renja, data_copy: Path) -> None:
     path = data_copy / "targets-2025.yaml"
-    _edit(path, "target: {pk: 30, renstra: 30}", "target: {pk: tiga puluh, renstra: 30}")
+    _edit(path, "target: {pk: 30}", "target: {pk: tiga puluh}")
     line = next(
         i for i, text in enumerate(path.read_text().splitlines(), 1) if "tiga puluh" in text
     )
@@ -88,7 +88,7 @@ def test_non_number_target_names_indicator_and_line(renja, data_copy: Path) -> N
 
 def test_indonesian_decimal_in_yaml_says_how_to_write_it(renja, data_copy: Path) -> None:
     path = data_copy / "targets-2025.yaml"
-    _edit(path, "target: {pk: 30, renstra: 30}", 'target: {pk: "54,55", renstra: 30}')
+    _edit(path, "target: {pk: 30}", 'target: {pk: "54,55"}')
     result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
     assert result.exit_code == 1
     assert "tulis 54.55" in result.stderr
@@ -129,7 +129,7 @@ def test_duplicate_indicator_code(renja, data_copy: Path) -> None:
 
 def test_zero_target(renja, data_copy: Path) -> None:
     path = data_copy / "targets-2025.yaml"
-    _edit(path, "target: {pk: 99, renstra: 99}", "target: {pk: 0, renstra: 99}")
+    _edit(path, "target: {pk: 99}", "target: {pk: 0}")
     result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
     assert result.exit_code == 1
     assert "IKK.12 → target" in result.stderr

@@ -5,23 +5,22 @@ Skipped only when no Chromium is installed (.ci/run installs Debian's package).
 
 from __future__ import annotations
 
-import re
 import shutil
 import struct
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from dokumen_contoh import IMG, INDIKATOR, JUDUL_BAGIAN, SKRIP, capaian, dokumen_contoh
-from peramban import chromium, peramban
+from peramban import Halaman, chromium, halaman_pdf, peramban
 from renja_cli.dokumen.html import render_html
 from renja_cli.dokumen.model import GrafikBatang, skala
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.skipif(
     chromium() is None,
@@ -29,27 +28,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 DOK = dokumen_contoh()
-
-
-class Halaman:
-    """A loaded page with everything it did recorded."""
-
-    def __init__(self, page: Page, url: str) -> None:
-        self.page = page
-        self.url = url
-        self.requests: list[str] = []
-        self.console: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("dialog", self._dialog)
-        page.goto(url, wait_until="load")
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
 
 
 @pytest.fixture(scope="module")
@@ -123,20 +101,6 @@ def test_tangkapan_layar(halaman: Halaman, tmp_path: Path) -> None:
     assert lebar == 1100 and tinggi > 2000
 
 
-def _halaman_pdf(pdf: bytes) -> list[tuple[int, int]]:
-    """(width, height) in points of every ``/Type /Page`` object, in file order."""
-    sizes = []
-    for obj in pdf.split(b"endobj"):
-        kamus = obj.split(b"stream")[0]
-        if not re.search(rb"/Type\s*/Page\b", kamus):
-            continue
-        box = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", kamus)
-        assert box, kamus[:200]
-        x0, y0, x1, y1 = (float(v) for v in box.groups())
-        sizes.append((round(x1 - x0), round(y1 - y0)))
-    return sizes
-
-
 def test_cetak_pdf_a4(browser: Browser, berkas_html: Path, tmp_path: Path) -> None:
     """Printed by the browser: A4, wide tables on landscape pages, every section there."""
     context = browser.new_context()
@@ -149,7 +113,7 @@ def test_cetak_pdf_a4(browser: Browser, berkas_html: Path, tmp_path: Path) -> No
     context.close()
     path = tmp_path / "dokumen.pdf"
     path.write_bytes(pdf)
-    halaman = _halaman_pdf(pdf)
+    halaman = halaman_pdf(pdf)
     a4, lanskap = (595, 842), (842, 595)
     assert set(halaman) == {a4, lanskap}
     assert halaman.count(lanskap) == 3  # one per wide multi-year table

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from renja_cli.formula.arsip import DOKUMEN_ARSIP
+from renja_cli.data.referensi import Referensi
 from tests.conftest import DATA, REPO
 from tests.injeksi import NAMA_INSTANSI, RUMUS, TEKS_BERBAHAYA, data_injeksi
 
@@ -342,7 +342,8 @@ def test_layout_validations_and_protection(isian_tw3: Path) -> None:
     assert (merit.type, merit.formula1, merit.formula2) == ("decimal", "100", "400")
 
     arsip = wb["arsip-digital"]
-    assert [c.value for c in arsip[1]][:10] == ["nip", *DOKUMEN_ARSIP]
+    dokumen = [d.kolom for d in Referensi(DATA).arsip("dokumen_arsip").dokumen]
+    assert [c.value for c in arsip[1]][:10] == ["nip", *dokumen]
     assert arsip["A2"].value == "198001062018051000" and arsip["A2"].data_type == "s"
     assert arsip["A2"].number_format == "@" and arsip.column_dimensions["A"].number_format == "@"
     kinds = {dv.type: dv for dv in arsip.data_validations.dataValidation}
@@ -660,3 +661,46 @@ def test_a_closed_period_keeps_its_closing_date(renja: Any, buku: Path, data_kec
     written = yaml.safe_load(tw3.read_text())
     assert str(written["ditutup"]) == "2025-10-15"
     assert written["realisasi"]["IKK.4"]["pembilang"] == 13000
+
+
+def test_marks_and_structured_narratives_survive(
+    renja: Any, data_kecil: Path, tmp_path: Path
+) -> None:
+    """A value's marks (asumsi/turunan/contoh) round-trip through their cells; a narrative
+    with blocks is shown flat, locked, and written back as the blocks it was."""
+    from openpyxl import load_workbook
+
+    tw3 = data_kecil / "realisasi" / "2025" / "tw3.yaml"
+    text = tw3.read_text()
+    old = "  IKK.10:\n    pembilang: 7\n"
+    assert old in text
+    text = text.replace(
+        old,
+        "  IKK.10:\n    pembilang: 7\n    contoh: penyebut 24 rencana aksi adalah contoh\n"
+        "    asumsi: dua aksi TW IV dihitung terlaksana\n"
+        "    upaya:\n      - teks: Upaya TW III\n        butir: [Rapat tim RB, Asistensi unit]\n"
+        "    analisis: Capaian sesuai rencana aksi.\n",
+    )
+    tw3.write_text(text)
+    before = yaml.safe_load(text)["realisasi"]["IKK.10"]
+    path = _templat(renja, data_kecil, tmp_path / "tanda.xlsx", "3", "--isi")
+    wb = load_workbook(path)
+    ws = wb["Realisasi"]
+    assert ws[_sel(wb, "Realisasi", "IKK.10", "Contoh")].value == (
+        "penyebut 24 rencana aksi adalah contoh"
+    )
+    assert ws[_sel(wb, "Realisasi", "IKK.10", "Asumsi")].value.startswith("dua aksi")
+    upaya = ws[_sel(wb, "Realisasi", "IKK.10", "Upaya")]
+    assert upaya.value == "Rapat tim RB\nAsistensi unit" and upaya.protection.locked
+    ws[_sel(wb, "Realisasi", "IKK.10", "Analisis")] = (
+        "Capaian sesuai rencana aksi.\nDua aksi tertunda."
+    )
+    wb.save(path)
+    result = _impor(renja, data_kecil, path, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    assert "IKK.10: analisis diubah" in result.stdout and "upaya" not in result.stdout
+    after = yaml.safe_load(tw3.read_text())["realisasi"]["IKK.10"]
+    assert after["upaya"] == before["upaya"]  # the blocks, not flattened
+    assert after["contoh"] == before["contoh"] and after["asumsi"] == before["asumsi"]
+    assert after["analisis"] == ["Capaian sesuai rencana aksi.", "Dua aksi tertunda."]
+    assert renja("validasi", str(data_kecil)).exit_code == 0

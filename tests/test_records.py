@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from renja_cli.data.referensi import Referensi
 from renja_cli.formula.arsip import kategori_arsip
 from renja_cli.model.referensi import DaftarSkala, Skala
 from tests.conftest import DATA
@@ -226,7 +227,10 @@ def test_bad_yes_no_cell(renja, data_copy: Path) -> None:
     ],
 )
 def test_archive_category(present: set[int], kategori: str) -> None:
-    assert kategori_arsip(tuple(i in present for i in range(1, 10))) == kategori
+    """The nine document kinds and the category rules are data (skala.yaml, arsip:)."""
+    skema = Referensi(DATA).arsip("dokumen_arsip")
+    assert len(skema.dokumen) == 9
+    assert kategori_arsip(tuple(i in present for i in range(1, 10)), skema) == kategori
 
 
 def _archive(folder: Path) -> None:

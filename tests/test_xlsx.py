@@ -69,7 +69,7 @@ def test_headers_frozen_filtered_and_wrapped(buku: tuple[Path, Any]) -> None:
     _, wb = buku
     capaian = wb["Capaian"]
     assert capaian.freeze_panes == "D4"
-    assert capaian.auto_filter.ref == "A3:K16"
+    assert capaian.auto_filter.ref == "A3:L16"  # up to the marks column
     assert capaian["C4"].alignment.wrap_text
     attention = wb["Perlu perhatian"]
     assert attention.freeze_panes == "A4"
@@ -181,11 +181,11 @@ def test_grades_ranges_and_aggregates(renja: Any, tmp_path: Path) -> None:
     wb = _export(renja, data, tmp_path / "dinas.xlsx", "--tahun", "2024")
     ws = wb["Capaian"]
     header = [c.value for c in ws[BARIS_JUDUL]]
-    assert header[-2:] == ["Predikat realisasi", "Predikat capaian"]
+    assert header[-3:] == ["Predikat realisasi", "Predikat capaian", "Asumsi / turunan / contoh"]
     rows = {ws.cell(r, 2).value: [c.value for c in ws[r]] for r in range(4, ws.max_row + 1)}
     target, real = header.index("Target tahunan"), header.index("Realisasi")
     assert (rows["IKU.3"][target], rows["IKU.3"][real]) == ("WTP", "WTP")
-    assert (rows["IKU.4"][target], rows["IKU.4"][real], rows["IKU.4"][-2]) == ("BB", 68.5, "B")
+    assert (rows["IKU.4"][target], rows["IKU.4"][real], rows["IKU.4"][-3]) == ("BB", 68.5, "B")
     assert rows["IKP.1"][target] == "60–85 %"
     budget = wb["Anggaran"]
     total = [c.value for c in budget[budget.max_row]]

@@ -42,11 +42,16 @@ def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
     data["dokumen"] = f"Perjanjian Kinerja {tahun} (disusun dari {dari}; target belum diisi)"
     data["pengaturan"] = rencana.pengaturan.model_dump(mode="json")
     data.pop("total_anggaran", None)  # a new year's budget is not last year's
+    data.pop("program_prioritas", None)  # nor its priority programmes
     for sk_data, sk in zip(data["sasaran"], rencana.sasaran, strict=True):
         sk_data.pop("anggaran", None)
         for ind_data, ind in zip(sk_data["indikator"], sk.indikator, strict=True):
             ind_data["target"] = dict.fromkeys(ind.target)
             ind_data.pop("target_triwulan", None)
+            tanda = ind_data.get("tanda", {})
+            tanda.pop("target_triwulan", None)  # the mark goes with the value it stood by
+            if not tanda:
+                ind_data.pop("tanda", None)
             ind_data.setdefault("pendahulu", [])
             if ind.kode not in ind_data["pendahulu"]:
                 ind_data["pendahulu"] = [*ind_data["pendahulu"], ind.kode]

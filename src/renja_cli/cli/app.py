@@ -23,16 +23,19 @@ from renja_cli.errors import (
     UsageError,
 )
 from renja_cli.render.formats import (
+    KELUARAN_LAPORAN,
     KELUARAN_RINGKASAN,
     CsvKeluaran,
     FormatBeda,
     FormatCapaian,
+    FormatDokumen,
     FormatIkm,
     FormatPohon,
     FormatRincian,
     FormatRingkasan,
     FormatTren,
     FormatValidasi,
+    JenisLaporan,
 )
 
 
@@ -280,7 +283,7 @@ def ringkasan(
         typer.Option(
             "--keluaran",
             "-o",
-            help="Tulis ke berkas .xlsx, .md, .csv atau .json.",
+            help="Tulis ke berkas .xlsx, .md, .csv, .json, atau laporan monev .html/.docx.",
             show_default=False,
         ),
     ] = None,
@@ -325,12 +328,79 @@ def ringkasan(
             payload = render_xlsx(lap)
         elif kind == "csv" and csv_jenis is CsvKeluaran.excel:
             payload = render.render_csv_excel(lap)
+        elif kind in ("html", "docx"):
+            from renja_cli.laporan.dokumen_triwulan import dokumen_triwulan
+            from renja_cli.render.dokumen import render_dokumen
+
+            payload = render_dokumen(dokumen_triwulan(lap), FormatDokumen(kind))
         else:
             payload = render.render(lap, FormatRingkasan(kind)).encode()
         tulis_atomik(keluaran, payload, timpa, masukan=[source.root])
         typer.echo(f"ditulis: {keluaran}")
         return
     _emit(render.render(lap, format))
+
+
+@perintah(
+    "laporan",
+    """renja laporan --tahun 2024 --keluaran bab2.docx
+renja laporan --tahun 2025 --jenis triwulan --triwulan 3 --keluaran monev.html""",
+)
+def laporan(
+    tahun: TahunOpt = None,
+    jenis: Annotated[
+        JenisLaporan,
+        typer.Option(
+            "--jenis",
+            help="evaluasi (bawaan): bab evaluasi tahunan (BAB II); triwulan: laporan monev "
+            "triwulan.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = JenisLaporan.evaluasi,
+    triwulan: TriwulanOpt = None,
+    target: TargetOpt = None,
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran",
+            "-o",
+            metavar="BERKAS",
+            help="Berkas .docx, .html atau .md.",
+            show_default=False,
+        ),
+    ] = None,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas keluaran yang ada.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Tulis bab evaluasi tahunan atau laporan monev triwulan (.docx, .html, .md)."""
+    from renja_cli.data.folder import resolve_data_dir
+    from renja_cli.io.tulis import tulis_atomik
+    from renja_cli.render.dokumen import render_dokumen
+
+    if keluaran is None:
+        raise UsageError("opsi --keluaran wajib diisi, mis. --keluaran bab2.docx", code="U001")
+    fmt = KELUARAN_LAPORAN.get(keluaran.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"akhiran berkas '{keluaran.suffix}' tidak dikenal; pilihan: "
+            + ", ".join(KELUARAN_LAPORAN),
+            code="U001",
+        )
+    source = resolve_data_dir(data)
+    tahun_ = _need_tahun(tahun)
+    if jenis is JenisLaporan.evaluasi:
+        from renja_cli.laporan.dokumen_evaluasi import dokumen_evaluasi
+        from renja_cli.laporan.evaluasi import susun_evaluasi
+
+        dok = dokumen_evaluasi(susun_evaluasi(source, tahun_, triwulan, target))
+    else:
+        from renja_cli.laporan.dokumen_triwulan import dokumen_triwulan
+        from renja_cli.laporan.ringkasan import susun_ringkasan
+
+        dok = dokumen_triwulan(susun_ringkasan(source, tahun_, triwulan, target))
+    tulis_atomik(keluaran, render_dokumen(dok, fmt), timpa, masukan=[source.root])
+    typer.echo(f"ditulis: {keluaran}")
 
 
 @perintah(

@@ -100,6 +100,7 @@ def terjemah_galat(message: str) -> str:
         if found:
             groups = [g or "" for g in found.groups()]
             if template.endswith("{1}") and groups[1]:
-                groups[1] = f"; maksud Anda: {groups[1].strip(chr(39))}?"
+                names = [n.strip(" '") for n in groups[1].split(",")]
+                groups[1] = f"; maksud Anda: {' atau '.join(names)}?"
             return template.format(*groups)
     return text

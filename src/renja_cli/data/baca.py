@@ -105,6 +105,10 @@ def periksa_rencana(rencana: RencanaKerja, positions: Positions) -> list[DataErr
                     "periode",
                     field=ind.kode,
                 )
+            for key in ind.tanda:
+                masalah = periksa_bidang_tanda(ind, key)
+                if masalah:
+                    err("R220", masalah, *where, "tanda", key, field=f"{ind.kode} → tanda.{key}")
             rentang = ind.rentang_nilai
             if rentang is None:
                 continue
@@ -198,6 +202,33 @@ def peringatan_rencana(rencana: RencanaKerja, positions: Positions) -> list[Data
                         )
                     )
     return warnings
+
+
+_BUKAN_NILAI = {"kode", "tanda", "tautan", "fragmen"}
+
+
+def periksa_bidang_tanda(ind: Indikator, key: str) -> str | None:
+    """Why ``tanda.<key>`` names no value of the indicator (None when it does)."""
+    head, _, rest = key.partition(".")
+    if head == "target":
+        if rest in ind.target:
+            return None
+        pilihan = ", ".join(f"target.{n}" for n in ind.target)
+        return f"{key}: sebut satu target yang ada ({pilihan})"
+    if head == "riwayat" and not rest:
+        return None if ind.riwayat else "tanda untuk riwayat, padahal riwayat kosong"
+    if head == "formula" and rest:
+        fields = type(ind.formula).model_fields
+        if rest not in fields:
+            pilihan = ", ".join(f"formula.{n}" for n in fields if n != "jenis")
+            return f"formula {ind.formula.jenis} tidak punya kolom {rest}; pilihan: {pilihan}"
+        return None if getattr(ind.formula, rest) is not None else f"{key} tidak diisi"
+    if rest or head in _BUKAN_NILAI or head not in type(ind).model_fields:
+        return f"kolom {key} tidak dikenal untuk tanda"
+    value = getattr(ind, head)
+    if value is None or value == [] or value == {}:
+        return f"{key} tidak diisi: tanda hanya untuk nilai yang ada"
+    return None
 
 
 def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:

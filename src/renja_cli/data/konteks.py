@@ -95,7 +95,9 @@ class Konteks:
 def periksa_rujukan(
     rencana: RencanaKerja, positions: Positions, referensi: Referensi
 ) -> list[DataError]:
-    """The populations, scales, predicates and grades the plan names exist (R307, R218)."""
+    """The populations, scales, predicates, grades and archive schemes the plan names
+    exist (R307, R218)."""
+    from renja_cli.formula.arsip import FormulaArsipDigital, periksa_skema
     from renja_cli.formula.instansi import FormulaPersentaseInstansi
 
     errors: list[DataError] = []
@@ -122,6 +124,12 @@ def periksa_rujukan(
         for j, ind in enumerate(sk.indikator):
             at = ("sasaran", i, "indikator", j)
             f = ind.formula
+            if isinstance(f, FormulaArsipDigital):
+                where = positions.locate((*at, "formula", "skema"))
+                try:
+                    periksa_skema(_Rujukan(rencana, referensi), f, where.path)
+                except DataError as exc:
+                    err(exc, where, f"{ind.kode} → formula")
             if isinstance(f, FormulaPersentaseInstansi):
                 where = positions.locate((*at, "formula", "kriteria"))
                 try:

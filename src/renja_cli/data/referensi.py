@@ -13,7 +13,14 @@ from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import cari_peran
 from renja_cli.io.pesan import tampak, validate
 from renja_cli.io.yamlfile import load_file
-from renja_cli.model.referensi import DaftarInstansi, DaftarSkala, Instansi, Skala, SkalaOrdinal
+from renja_cli.model.referensi import (
+    DaftarInstansi,
+    DaftarSkala,
+    Instansi,
+    Skala,
+    SkalaOrdinal,
+    SkemaArsip,
+)
 
 
 def _norm_name(text: str) -> str:
@@ -125,6 +132,18 @@ class Referensi:
             pilihan = ", ".join(sorted(self.daftar_skala.skala))
             raise DataError(
                 f"skala '{nama}' tidak ada di skala.yaml (pilihan: {pilihan})",
+                Location(used_in),
+                code="R307",
+            )
+        return found
+
+    def arsip(self, nama: str, used_in: Path | None = None) -> SkemaArsip:
+        """An archive scheme of skala.yaml (document kinds and category rules)."""
+        found = self.daftar_skala.arsip.get(nama)
+        if found is None:
+            pilihan = ", ".join(sorted(self.daftar_skala.arsip)) or "tidak ada"
+            raise DataError(
+                f"skema arsip '{nama}' tidak ada di skala.yaml bagian 'arsip' (pilihan: {pilihan})",
                 Location(used_in),
                 code="R307",
             )

@@ -10,7 +10,8 @@ from renja_cli.errors import Location
 
 if TYPE_CHECKING:
     from renja_cli.data.referensi import Referensi
-    from renja_cli.model.dasar import Pengaturan
+    from renja_cli.model.dasar import Pengaturan, TandaNilai
+    from renja_cli.model.realisasi import BlokNarasi
 
 
 class KonteksFormula(Protocol):
@@ -52,6 +53,10 @@ class HasilPeriode:
     keterangan: tuple[str, ...] = ()
     kendala: tuple[str, ...] = ()
     rencana_tindak_lanjut: tuple[str, ...] = ()
+    narasi: dict[str, tuple[str | BlokNarasi, ...]] = field(default_factory=dict)
+    """The entry's narratives as written (analisis, kendala, upaya, rencana_tindak_lanjut)."""
+    tanda: tuple[TandaNilai, ...] = ()
+    """Marks of the entry's value (asumsi/turunan/contoh written on the entry)."""
     rincian: Any = None
     lengkap: bool = True
     """False when the period cannot give a figure the office would accept (records
@@ -131,6 +136,8 @@ class RincianArsip:
     dihitung: int
     kategori_minimal: str
     lengkap_dihitung_terisi: bool
+    kategori: tuple[tuple[str, int], ...] = ()
+    """NIPs per category of the scheme, lowest first."""
 
 
 @dataclass(frozen=True, slots=True)

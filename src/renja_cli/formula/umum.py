@@ -9,7 +9,7 @@ from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula
 from renja_cli.io.berkas import cari_peran, daftar_folder
 from renja_cli.model.dasar import as_list
-from renja_cli.model.realisasi import EntriRealisasi
+from renja_cli.model.realisasi import EntriRealisasi, ratakan
 
 
 def dari_entri(ctx: KonteksFormula, kode: str, periode: str, entry: EntriRealisasi) -> HasilPeriode:
@@ -24,8 +24,10 @@ def dari_entri(ctx: KonteksFormula, kode: str, periode: str, entry: EntriRealisa
         predikat=entry.predikat,
         sementara=entry.sementara,
         keterangan=as_list(entry.keterangan),
-        kendala=as_list(entry.kendala),
-        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+        kendala=ratakan(entry.kendala),
+        rencana_tindak_lanjut=ratakan(entry.rencana_tindak_lanjut),
+        narasi=entry.narasi(),
+        tanda=entry.tanda_nilai("realisasi"),
         lokasi=ctx.lokasi(periode, *where),
     )
 
@@ -39,8 +41,10 @@ def dengan_narasi(rekaman: HasilPeriode, entry: EntriRealisasi | None) -> HasilP
         tersedia=entry.tersedia and rekaman.tersedia,
         sementara=entry.sementara or rekaman.sementara,
         keterangan=rekaman.keterangan + as_list(entry.keterangan),
-        kendala=as_list(entry.kendala),
-        rencana_tindak_lanjut=as_list(entry.rencana_tindak_lanjut),
+        kendala=ratakan(entry.kendala),
+        rencana_tindak_lanjut=ratakan(entry.rencana_tindak_lanjut),
+        narasi=entry.narasi(),
+        tanda=rekaman.tanda + entry.tanda_nilai("realisasi"),
     )
 
 

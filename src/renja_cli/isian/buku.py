@@ -27,13 +27,14 @@ from renja_cli.isian.tata import (
     LEMBAR_INSTANSI,
     LEMBAR_PETUNJUK,
     LEMBAR_REALISASI,
+    NARASI,
     BarisRealisasi,
     KolomRekaman,
     LembarRekaman,
     TataIsian,
 )
 from renja_cli.model.dasar import as_list
-from renja_cli.model.realisasi import EntriRealisasi
+from renja_cli.model.realisasi import EntriRealisasi, Narasi, ratakan
 from renja_cli.model.referensi import DaftarInstansi
 from renja_cli.render.lembar import (
     WARNA_ISIAN,
@@ -67,11 +68,16 @@ LEBAR_REALISASI = {
     "sementara": 10,
     "sumber": 22,
     "keterangan": 28,
+    "asumsi": 22,
+    "turunan": 22,
+    "contoh": 12,
+    "analisis": 40,
     "kendala": 40,
+    "upaya": 40,
     "rencana_tindak_lanjut": 40,
 }
 INPUT = frozenset((*ISIAN_ANGKA, *ISIAN_INDIKATOR))
-BUNGKUS_REALISASI = {"nama", "cara", "sumber", "keterangan", "kendala", "rencana_tindak_lanjut"}
+BUNGKUS_REALISASI = {"nama", "cara", "sumber", "keterangan", "asumsi", "turunan", *NARASI}
 LEBAR_KOLOM = {
     "kode_instansi": 16,
     "nama": 34,
@@ -172,6 +178,16 @@ def _teks(value: str | list[str] | None) -> str | None:
     return "\n".join(as_list(value)) or None
 
 
+def berstruktur(value: Narasi | None) -> bool:
+    """A narrative with blocks (items, tables, notes) a cell cannot hold as typed."""
+    return isinstance(value, list) and any(not isinstance(b, str) for b in value)
+
+
+def teks_narasi(value: Narasi | None) -> str | None:
+    """A narrative as one point per line (blocks flattened as reports list them)."""
+    return "\n".join(ratakan(value)) or None
+
+
 def _nilai_realisasi(row: BarisRealisasi, entry: EntriRealisasi | None) -> dict[str, Any]:
     if entry is None:
         return {}
@@ -186,8 +202,10 @@ def _nilai_realisasi(row: BarisRealisasi, entry: EntriRealisasi | None) -> dict[
         "sementara": "ya" if entry.sementara else None,
         "sumber": entry.sumber,
         "keterangan": _teks(entry.keterangan),
-        "kendala": _teks(entry.kendala),
-        "rencana_tindak_lanjut": _teks(entry.rencana_tindak_lanjut),
+        "asumsi": entry.asumsi,
+        "turunan": entry.turunan,
+        "contoh": "ya" if entry.contoh is True else entry.contoh or None,
+        **{key: teks_narasi(getattr(entry, key)) for key in NARASI},
     }
 
 
@@ -219,6 +237,14 @@ def _realisasi(wb: Any, tata: TataIsian, isi: PraIsi) -> None:
             cell = tulis(ws, r, c, values.get(key))
             cell.alignment = Alignment(vertical="top", wrap_text=key in BUNGKUS_REALISASI)
             open_ = key in row.isian
+            entry = isi.entri.get(row.kode) if row.komponen is None else None
+            if key in NARASI and entry is not None and berstruktur(getattr(entry, key)):
+                open_ = False  # kept as written in the YAML file by impor
+                _komentar(
+                    cell,
+                    "Narasi berstruktur (butir, tabel, catatan) di berkas YAML: ditampilkan "
+                    "rata di sini dan dipertahankan apa adanya oleh renja impor. Ubah di YAML.",
+                )
             if key in INPUT:
                 _kunci(cell, not open_)
                 if not open_:

@@ -33,7 +33,7 @@ from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, Location, RenjaError, UsageError, raise_all
 from renja_cli.hitung.periode import label_periode
 from renja_cli.io.berkas import cari_peran, daftar_folder
-from renja_cli.io.csvfile import buka_csv, nip, norm_header, ya_tidak
+from renja_cli.io.csvfile import TIDAK, YA, buka_csv, nip, norm_header, ya_tidak
 from renja_cli.isian.baca import (
     BukuIsian,
     ke_angka,
@@ -53,12 +53,14 @@ from renja_cli.isian.tata import (
     LEMBAR_PETUNJUK,
     LEMBAR_REALISASI,
     NARASI,
+    TANDA,
+    TEKS,
     LembarRekaman,
     TataIsian,
 )
 from renja_cli.isian.templat import cek_triwulan_isian, muat_tata
 from renja_cli.model.dasar import as_list
-from renja_cli.model.realisasi import BerkasRealisasi, EntriRealisasi
+from renja_cli.model.realisasi import BerkasRealisasi, EntriRealisasi, ratakan
 from renja_cli.numbers import NumberFormatError, format_number, format_rupiah, parse_number
 
 PathKey = tuple[str | int, ...]
@@ -191,11 +193,27 @@ def _baris_teks(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _narasi_lama(old: EntriRealisasi | None, key: str, lines: list[str]) -> Any:
+    """A structured narrative of the file being replaced (items, tables, notes), when
+    the cell still shows it unchanged: the blocks are kept, never flattened."""
+    if old is None or key not in NARASI:
+        return None
+    value = getattr(old, key)
+    if not isinstance(value, list) or all(isinstance(b, str) for b in value):
+        return None
+    if list(ratakan(value)) != lines:
+        return None
+    return [
+        b if isinstance(b, str) else b.model_dump(mode="json", exclude_defaults=True) for b in value
+    ]
+
+
 def _realisasi(
     buku: BukuIsian,
     tata: TataIsian,
     peta: dict[PathKey, Location],
     sel_nilai: dict[tuple[str, str | None], Location],
+    lama: dict[str, EntriRealisasi],
 ) -> dict[str, dict[str, Any]]:
     from openpyxl.utils import get_column_letter
 
@@ -290,18 +308,31 @@ def _realisasi(
                 if flag is not None and flag != (key == "tersedia"):
                     entry[key] = flag
                     peta[(*base, key)] = buku.lokasi(ws.title, refs[key])
-        for key in NARASI:
+        if "contoh" in given:
+            text = ke_teks(given["contoh"]) or ""
+            if text.casefold() in YA:
+                entry["contoh"] = True
+            elif text.casefold() not in TIDAK:
+                entry["contoh"] = text
+            if "contoh" in entry:
+                peta[(*base, "contoh")] = buku.lokasi(ws.title, refs["contoh"])
+        for key in (*TEKS, "asumsi", "turunan", *NARASI):
             lines = _baris_teks(ke_teks(given.get(key)))
             if not lines:
                 continue
-            entry[key] = (
-                " ".join(lines) if key == "sumber" else (lines[0] if len(lines) == 1 else lines)
-            )
+            kept = _narasi_lama(lama.get(kode), key, lines)
+            if kept is not None:
+                entry[key] = kept
+            elif key in ("sumber", "asumsi", "turunan"):
+                entry[key] = " ".join(lines)
+            else:
+                entry[key] = lines[0] if len(lines) == 1 else lines
             peta[(*base, key)] = buku.lokasi(ws.title, refs[key])
             for i in range(len(lines)):
                 peta[(*base, key, i)] = buku.lokasi(ws.title, refs[key])
     order = (
-        "nilai", "predikat", "pembilang", "penyebut", "komponen", "tersedia", "sementara", *NARASI
+        "nilai", "predikat", "pembilang", "penyebut", "komponen", "tersedia", "sementara",
+        *TEKS, *TANDA, *NARASI,
     )  # fmt: skip
     return {
         kode: {k: entries[kode][k] for k in order if k in entries[kode]}
@@ -558,7 +589,7 @@ def _ubah_entri(kode: str, old: EntriRealisasi | None, new: EntriRealisasi | Non
     if new is None:
         return f"{kode}: dihapus"
     parts = []
-    for key in ("nilai", "predikat", "pembilang", "penyebut", "tersedia", "sementara"):
+    for key in ("nilai", "predikat", "pembilang", "penyebut", "tersedia", "sementara", "contoh"):
         a, b = getattr(old, key), getattr(new, key)
         if a != b:
             parts.append(f"{key} {_angka(a)} → {_angka(b)}")
@@ -567,11 +598,21 @@ def _ubah_entri(kode: str, old: EntriRealisasi | None, new: EntriRealisasi | Non
         if ka.get(k) != kb.get(k):
             a, b = ka.get(k), kb.get(k)
             parts.append(f"komponen {k} {_angka(a)} → {_angka(b)}")
-    for key in ("sumber", *NARASI[1:]):
-        a, b = as_list(getattr(old, key)), as_list(getattr(new, key))
-        if a != b:
+    for key in (*TEKS, "asumsi", "turunan", *NARASI):
+        a, b = getattr(old, key), getattr(new, key)
+        if key in NARASI:
+            same = a == b or (ratakan(a) == ratakan(b) and not _blok(a) and not _blok(b))
+            a, b = ratakan(a), ratakan(b)
+        else:
+            a, b = as_list(a), as_list(b)
+            same = a == b
+        if not same:
             parts.append(f"{key} {'diisi' if not a else 'dihapus' if not b else 'diubah'}")
     return f"{kode}: {'; '.join(parts)}" if parts else None
+
+
+def _blok(value: Any) -> bool:
+    return isinstance(value, list) and any(not isinstance(b, str) for b in value)
 
 
 def _ubah_yaml(old_path: Path | None, new: dict[str, Any], label: str) -> list[str]:
@@ -672,15 +713,16 @@ def _ubah_csv(
 # --- the command ----------------------------------------------------------------
 
 
-def _ditutup(path: Path | None) -> str | None:
-    """The closing date (``ditutup:``) of the period file being replaced, as text."""
+def _lama(path: Path | None) -> BerkasRealisasi | None:
+    """The period file being replaced, when it can be read: its closing date and its
+    structured narratives are kept."""
     if path is None:
         return None
     try:
         old, _ = read_realisasi(path)
     except RenjaError:
         return None
-    return None if old.ditutup is None else old.ditutup.isoformat()
+    return old
 
 
 def _salin(source: Path, target: Path) -> None:
@@ -722,13 +764,26 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
     tata, referensi = muat_tata(source, tahun, tw)
     buku = BukuIsian(path)
     peta_yaml: dict[PathKey, Location] = {}
+    year = realisasi_folder(source.root, tahun)
+    old_yaml = None
+    for suffix in (".yaml", ".yml"):
+        found = _tunggal(year, tata.periode + suffix) if year.is_dir() else None
+        if found is not None and suffix == ".yml":
+            raise UsageError(
+                f"'{found}' ada; impor menulis {tata.periode}.yaml — ganti nama berkas itu dahulu",
+                Location(found),
+                code="U004",
+            )
+        old_yaml = old_yaml or found
+    lama = _lama(old_yaml)
     data: dict[str, Any] = {"tahun": tahun, "periode": tata.periode}
     _petunjuk(buku, tata, data, peta_yaml)
     sel_nilai: dict[tuple[str, str | None], Location] = {}
-    realisasi = _realisasi(buku, tata, peta_yaml, sel_nilai)
+    realisasi = _realisasi(
+        buku, tata, peta_yaml, sel_nilai, dict(lama.realisasi) if lama is not None else {}
+    )
     anggaran = _anggaran(buku, tata, peta_yaml)
     files = [f for lembar in tata.rekaman if (f := _rekaman(buku, lembar)) is not None]
-    year = realisasi_folder(source.root, tahun)
     folder = year / tata.periode
     for f in files:
         if not f.rows and folder.is_dir() and _tunggal(folder, f.lembar.berkas) is not None:
@@ -743,17 +798,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
     data["realisasi"] = realisasi
     if anggaran:
         data["anggaran"] = anggaran
-    old_yaml = None
-    for suffix in (".yaml", ".yml"):
-        found = _tunggal(year, tata.periode + suffix) if year.is_dir() else None
-        if found is not None and suffix == ".yml":
-            raise UsageError(
-                f"'{found}' ada; impor menulis {tata.periode}.yaml — ganti nama berkas itu dahulu",
-                Location(found),
-                code="U004",
-            )
-        old_yaml = old_yaml or found
-    ditutup = _ditutup(old_yaml)
+    ditutup = None if lama is None or lama.ditutup is None else lama.ditutup.isoformat()
     if ditutup is not None:
         # the closing date belongs to the file, not to the typed values: it is kept, so
         # renja beda still reports a closed period written over (R503/R504)

@@ -18,8 +18,8 @@ from typing import Literal
 
 from renja_cli.data.referensi import Referensi
 from renja_cli.formula import Formula, berkas_formula
-from renja_cli.formula.arsip import DOKUMEN_ARSIP
 from renja_cli.model.dasar import Rentang, as_target
+from renja_cli.model.realisasi import BAGIAN_NARASI
 from renja_cli.model.referensi import Skala
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import format_number
@@ -52,13 +52,22 @@ KOLOM_REALISASI: tuple[tuple[str, str], ...] = (
     ("sementara", "Sementara"),
     ("sumber", "Sumber"),
     ("keterangan", "Keterangan"),
+    ("asumsi", "Asumsi"),
+    ("turunan", "Turunan"),
+    ("contoh", "Contoh"),
+    ("analisis", "Analisis"),
     ("kendala", "Kendala"),
+    ("upaya", "Upaya"),
     ("rencana_tindak_lanjut", "Rencana tindak lanjut"),
 )
 """(key, header) of the Realisasi sheet, in column order."""
 
-NARASI = ("sumber", "keterangan", "kendala", "rencana_tindak_lanjut")
-ISIAN_INDIKATOR = ("tersedia", "sementara", *NARASI)
+TEKS = ("sumber", "keterangan")
+TANDA = ("asumsi", "turunan", "contoh")
+"""Marks of the entry's value (the source does not state it): text, ``contoh`` also ya."""
+NARASI = BAGIAN_NARASI
+"""Narrative parts; one point per line of the cell (Alt+Enter)."""
+ISIAN_INDIKATOR = ("tersedia", "sementara", *TEKS, *TANDA, *NARASI)
 ISIAN_ANGKA = ("nilai", "predikat", "pembilang", "penyebut")
 
 KOLOM_ANGGARAN: tuple[tuple[str, str], ...] = (
@@ -210,11 +219,12 @@ def _lembar(
             *_kolom_instansi(ind, referensi),
         ]
     if f.jenis == "arsip_digital":
+        skema = referensi.arsip(f.skema)
         return "arsip", [
             KolomRekaman("nip", "nip", "NIP 18 angka (disimpan sebagai teks)"),
             *(
-                KolomRekaman(d, "dokumen", f"dokumen {i}: 1 = ada, 0 = tidak ada")
-                for i, d in enumerate(DOKUMEN_ARSIP, start=1)
+                KolomRekaman(d.kolom, "dokumen", f"dokumen {i} {d.nama}: 1 = ada, 0 = tidak ada")
+                for i, d in enumerate(skema.dokumen, start=1)
             ),
         ]
     if f.jenis == "rasio":

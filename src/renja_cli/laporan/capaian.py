@@ -14,6 +14,7 @@ from renja_cli.hitung.capaian import nilai_capaian, predikat_realisasi
 from renja_cli.hitung.periksa import periksa
 from renja_cli.hitung.periode import NilaiRealisasi, gabung, label_periode
 from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran, LaporanCapaian, tampilan
+from renja_cli.laporan.tanda import tanda_indikator_realisasi, tanda_semua_target, unik
 from renja_cli.model.dasar import as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja, SasaranKegiatan
 
@@ -159,6 +160,10 @@ def baris_capaian(
     elif target is None:
         notes.append(f"target {jenis} belum diisi")
     ada = nilai is not None or predikat is not None
+    tanda = list(tanda_semua_target(ind))
+    if ada:
+        tanda += [t for p, h in real.hasil if p in real.dipakai for t in h.tanda]
+        tanda += tanda_indikator_realisasi(ind)
     return BarisCapaian(
         kode=ind.kode,
         sasaran=sk_kode,
@@ -186,6 +191,7 @@ def baris_capaian(
         else None,
         predikat=predikat_capaian(ctx.skala_capaian, capaian),
         tampilan=tampilan(ctx.rencana, ind),
+        tanda=unik(tanda),
     )
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from renja_cli.hitung.agregat import KOSONG, NilaiAgregat
 from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.periode import label_periode
+from renja_cli.model.dasar import TandaNilai
 from renja_cli.numbers import PERSEN, Tampilan
 
 if TYPE_CHECKING:
@@ -72,8 +73,9 @@ class BarisCapaian:
     predikat: str | None = None
     """The predikat of the capaian on the office's scale (``pengaturan.skala_capaian``)."""
     tampilan: Tampilan = PERSEN
-    asumsi: tuple[str, ...] = ()
-    """Marks of values the source does not state that this row uses."""
+    tanda: tuple[TandaNilai, ...] = ()
+    """Marks (asumsi/turunan/contoh) of the values in this row: every named target
+    (``target.<nama>``) and, when there is a realisasi, its entry and formula."""
 
     @property
     def persen(self) -> bool:

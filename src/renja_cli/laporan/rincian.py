@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from renja_cli.data.folder import DataSource
@@ -21,6 +21,7 @@ from renja_cli.laporan.capaian import (
 )
 from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.model.dasar import TargetSpec
+from renja_cli.model.realisasi import BlokNarasi
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,10 @@ class LaporanRincian:
     hitungan: Hitungan
     data: str
     contoh: bool
+    narasi: dict[str, tuple[str | BlokNarasi, ...]] = field(default_factory=dict)
+    """Narratives (analisis, kendala, upaya, rencana_tindak_lanjut) of the latest period
+    that has any, as written; ``periode_narasi`` names that period."""
+    periode_narasi: str | None = None
 
 
 def susun_rincian(
@@ -146,6 +151,8 @@ def susun_rincian(
                 )
             )
         komponen = tuple(rows)
+    kosong: tuple[str | None, dict[str, tuple[str | BlokNarasi, ...]]] = (None, {})
+    narasi = next(((p, h.narasi) for p, h in reversed(real.hasil) if h.narasi), kosong)
     return LaporanRincian(
         tahun=tahun,
         periode=label_posisi(periods, triwulan),
@@ -161,6 +168,8 @@ def susun_rincian(
         hitungan=hitungan(real, last, baris.realisasi, ind.periode),
         data=source.describe(),
         contoh=ctx.realisasi.contoh,
+        narasi=narasi[1],
+        periode_narasi=narasi[0],
     )
 
 

@@ -26,7 +26,7 @@ from renja_cli.laporan.capaian import (
     realisasi_indikator,
 )
 from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran
-from renja_cli.model.dasar import TargetSpec, as_target
+from renja_cli.model.dasar import TandaNilai, TargetSpec, as_target
 from renja_cli.model.rencana import Indikator
 from renja_cli.numbers import round_half_up
 
@@ -47,6 +47,13 @@ class BarisRingkasan:
     kendala: tuple[str, ...]
     rencana_tindak_lanjut: tuple[str, ...]
     proyeksi: Proyeksi
+    tanda_tw: tuple[TandaNilai, ...] = ()
+    """Marks of the quarter's target (``target_triwulan``), when it is shown."""
+
+    @property
+    def tanda(self) -> tuple[TandaNilai, ...]:
+        """Every mark of the values this row shows."""
+        return self.tahunan.tanda + self.tanda_tw
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,4 +243,5 @@ def _baris(
         kendala,
         rtl,
         proyeksi,
+        ind.tanda_bidang("target_triwulan") if target_tw is not None else (),
     )

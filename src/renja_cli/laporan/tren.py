@@ -15,7 +15,8 @@ from renja_cli.errors import UsageError, raise_all
 from renja_cli.hitung.capaian import Status, nilai_capaian
 from renja_cli.laporan.capaian import baris_capaian, realisasi_indikator
 from renja_cli.laporan.objek import tampilan
-from renja_cli.model.dasar import as_list, as_target
+from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
+from renja_cli.model.dasar import TandaNilai, as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import POLOS, Tampilan
 
@@ -33,6 +34,8 @@ class TitikTren:
     capaian: float | None
     status: Status
     catatan: str | None = None
+    tanda: tuple[TandaNilai, ...] = ()
+    """Marks of this point's figures (a derived history target, an assumed quarter)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,7 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 capaian,
                 status,
                 "; ".join(as_list(riwayat.catatan)) or None,
+                item.tanda_riwayat(tahun),
             )
         sk_kode = next(sk.kode for sk, i in plan.indikator() if i.kode == item.kode)
         jenis = plan.pengaturan.target_utama
@@ -136,6 +140,7 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 row.capaian,
                 row.status,
                 "; ".join(row.keterangan) or None,
+                tanda_target(row.tanda, jenis) + tanda_realisasi(row.tanda),
             )
     order = {p: i for i, p in enumerate((*PERIODE_URUT, "tahunan"))}
     titik = tuple(points[k] for k in sorted(points, key=lambda k: (k[0], order[k[1]])))

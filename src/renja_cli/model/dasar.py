@@ -1,6 +1,7 @@
 """Shared model types: strict base, codes, texts, targets, ranges, settings."""
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
@@ -124,9 +125,76 @@ class Pengaturan(Strict):
         return self
 
 
-class TargetSpec(Strict):
+JenisTanda = Literal["asumsi", "turunan", "contoh"]
+"""Why a value in the data is not simply what the source states."""
+
+JENIS_TANDA: tuple[JenisTanda, ...] = ("asumsi", "turunan", "contoh")
+
+LABEL_TANDA: dict[JenisTanda, str] = {
+    "asumsi": "asumsi",
+    "turunan": "turunan",
+    "contoh": "contoh",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TandaNilai:
+    """A mark carried from the data into a report: the value at ``bidang`` is an
+    assumption, a figure derived from the source's figures, or an example.
+
+    ``bidang`` names the value (``target.renstra``, ``target_triwulan``,
+    ``formula.penyebut_tetap``, ``realisasi``, ``riwayat.2020``); every output
+    that shows the value shows the mark.
+    """
+
+    jenis: JenisTanda
+    bidang: str
+    teks: str
+
+
+CONTOH_BAWAAN = "nilai contoh, bukan data resmi"
+
+
+class Bertanda(Strict):
+    """Marks a value may carry where it stands in the data."""
+
+    asumsi: Teks | None = Field(
+        None, description="Nilai tidak dinyatakan sumber; jelaskan apa yang diandaikan"
+    )
+    turunan: Teks | None = Field(
+        None, description="Nilai dihitung/ditafsirkan dari angka sumber; jelaskan caranya"
+    )
+    contoh: bool | Teks | None = Field(
+        None, description="Nilai contoh, bukan data resmi (true, atau alasannya)"
+    )
+
+    def tanda_nilai(self, bidang: str) -> tuple[TandaNilai, ...]:
+        """The marks of this value as reports carry them."""
+        out: list[TandaNilai] = []
+        if self.asumsi:
+            out.append(TandaNilai("asumsi", bidang, self.asumsi))
+        if self.turunan:
+            out.append(TandaNilai("turunan", bidang, self.turunan))
+        if self.contoh:
+            teks = self.contoh if isinstance(self.contoh, str) else CONTOH_BAWAAN
+            out.append(TandaNilai("contoh", bidang, teks))
+        return tuple(out)
+
+
+class Tanda(Bertanda):
+    """The mark of a value that is not a mapping itself (``target_triwulan``,
+    ``formula.penyebut_tetap``): written under the indicator's ``tanda:``."""
+
+    @model_validator(mode="after")
+    def _satu(self) -> Self:
+        if not (self.asumsi or self.turunan or self.contoh):
+            raise ValueError("[R220] isi asumsi, turunan atau contoh")
+        return self
+
+
+class TargetSpec(Bertanda):
     """One named target: a single value, a range (min–maks), or a grade of a scale
-    (``predikat: WTP``) for ordinal indicators."""
+    (``predikat: WTP``) for ordinal indicators; with its marks (asumsi/turunan/contoh)."""
 
     nilai: float | None = None
     min: float | None = None

@@ -49,6 +49,7 @@ class Predikat(Strict):
     lebih_dari: float | None = None
     maks: float | None = None
     kurang_dari: float | None = None
+    catatan: Teks | list[Teks] | None = None
 
     @model_validator(mode="after")
     def _bounds(self) -> Self:
@@ -240,7 +241,81 @@ SkalaApa = Annotated[
 ]
 
 
+class DokumenArsip(Strict):
+    """One document kind of a digital personnel archive: its CSV column and name."""
+
+    kolom: KodeBebas
+    nama: Teks
+
+
+class KategoriArsip(Strict):
+    """A category a NIP reaches when every ``wajib`` document is present."""
+
+    kode: KodeBebas
+    wajib: list[KodeBebas] = Field(
+        default_factory=list, description="Kolom dokumen yang harus ada (1)"
+    )
+    aturan: Teks | None = Field(None, description="Aturan kategori dengan kata-kata sumber")
+
+
+class SkemaArsip(Strict):
+    """Document kinds and categories of a digital archive (IKK.6): which documents a
+    NIP has decides its category, the highest one whose documents are all there."""
+
+    nama: Teks
+    sumber: Teks | None = None
+    catatan: Teks | list[Teks] | None = None
+    dokumen: Annotated[list[DokumenArsip], Field(min_length=1)]
+    kategori: Annotated[list[KategoriArsip], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _berurutan(self) -> Self:
+        kolom = [d.kolom for d in self.dokumen]
+        if len(set(kolom)) != len(kolom):
+            raise ValueError("[R210] kolom dokumen ganda")
+        kode = [k.kode for k in self.kategori]
+        if len(set(kode)) != len(kode):
+            raise ValueError("[R210] kode kategori ganda")
+        for k in self.kategori:
+            asing = [w for w in k.wajib if w not in kolom]
+            if asing:
+                raise ValueError(
+                    f"[R307] kategori {k.kode}: dokumen {', '.join(asing)} tidak ada di 'dokumen'"
+                )
+        for upper, lower in zip(self.kategori, self.kategori[1:], strict=False):
+            if not set(lower.wajib) < set(upper.wajib):
+                raise ValueError(
+                    f"[R214] urutan salah: dokumen wajib {lower.kode} harus bagian dari "
+                    f"{upper.kode} (kategori tertinggi lebih dulu)"
+                )
+        if self.kategori[-1].wajib:
+            raise ValueError(
+                f"[R214] kategori terendah ({self.kategori[-1].kode}) tidak boleh mewajibkan "
+                "dokumen: setiap NIP harus mendapat kategori"
+            )
+        return self
+
+    def golongkan(self, ada: tuple[bool, ...]) -> str:
+        """The category of a NIP from its document flags, in ``dokumen`` order."""
+        present = {d.kolom for d, flag in zip(self.dokumen, ada, strict=True) if flag}
+        for k in self.kategori:
+            if present.issuperset(k.wajib):
+                return k.kode
+        return self.kategori[-1].kode  # pragma: no cover - the lowest requires nothing
+
+    def peringkat(self, kode: str) -> int | None:
+        for i, k in enumerate(self.kategori):
+            if k.kode == kode:
+                return i
+        return None
+
+
 class DaftarSkala(Strict):
-    """``data/skala.yaml``: interval scales (predikat bands) and ordinal scales."""
+    """``data/skala.yaml``: interval scales (predikat bands), ordinal scales, and archive
+    schemes."""
 
     skala: dict[KodeBebas, SkalaApa]
+    arsip: dict[KodeBebas, SkemaArsip] = Field(
+        default_factory=dict,
+        description="Skema arsip digital: jenis dokumen dan aturan kategori (IKK.6)",
+    )

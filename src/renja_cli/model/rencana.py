@@ -8,6 +8,7 @@ from renja_cli.formula import Formula, FormulaNilai
 from renja_cli.model.dasar import (
     Arah,
     AturanTurun,
+    Bertanda,
     Catatan,
     Kode,
     KodeBebas,
@@ -17,7 +18,10 @@ from renja_cli.model.dasar import (
     Rentang,
     SatuanKustom,
     Strict,
+    Tanda,
+    TandaNilai,
     TargetEntry,
+    TargetSpec,
     Teks,
     TingkatIndikator,
 )
@@ -27,12 +31,47 @@ SATUAN_BAWAAN = ("persen", "indeks", "skor", "nilai", "jumlah", "predikat")
 Perspektif = Literal["stakeholder", "customer", "proses_internal", "pembelajaran"]
 
 
-class RiwayatTahun(Strict):
+class RiwayatTahun(Bertanda):
     """One year of an indicator's history, as far as the source kept it."""
 
     target: float | Teks | None = None
     realisasi: float | Teks | None = None
     """A number, or a grade (``WTP``) for ordinal indicators."""
+    catatan: Catatan | None = None
+
+
+class FragmenRiwayat(Strict):
+    """Figures of a history table whose year the source lost (a column header gone)."""
+
+    target: list[float] = Field(default_factory=list)
+    realisasi: list[float] = Field(default_factory=list)
+    sumber: Teks = Field(description="Tabel dan baris sumber, mis. 'Tabel 2 (l.648-650)'")
+    catatan: Catatan | None = None
+
+
+class Tautan(Strict):
+    """A link to an indicator of another year: what it came from or what replaced it."""
+
+    kode: Kode
+    hubungan: Literal["berasal_dari", "digantikan_oleh"] = Field(
+        description="berasal_dari: indikator ini meneruskan/menggabungkan kode itu; "
+        "digantikan_oleh: kode itu menggantikan indikator ini"
+    )
+    status: Literal["dinyatakan", "tersirat"] = Field(
+        description="Dinyatakan tegas oleh sumber, atau hanya tersirat"
+    )
+    sumber: Teks = Field(description="Kutipan atau rujukan baris sumber")
+
+
+class ProgramPrioritas(Strict):
+    """A priority programme of the year (Tabel 18), its cells as printed."""
+
+    nomor: int = Field(ge=1)
+    nama: Teks
+    sasaran: Teks | None = Field(None, description="Sasaran program, mis. '44 instansi daerah'")
+    anggaran: Teks | None = Field(
+        None, description="Sel anggaran seperti tercetak (mis. 'Rp -'); kosong = tidak terbaca"
+    )
     catatan: Catatan | None = None
 
 
@@ -64,6 +103,22 @@ class Indikator(Strict):
     pendahulu: list[Kode] = Field(
         default_factory=list,
         description="Indikator tahun sebelumnya yang diteruskan indikator ini (untuk tren)",
+    )
+    definisi: Teks | None = Field(None, description="Definisi indikator (kutipan sumber)")
+    cara_hitung: Teks | None = Field(
+        None, description="Cara menghitung realisasi dengan kata-kata sumber"
+    )
+    tanda: dict[str, Tanda] = Field(
+        default_factory=dict,
+        description="Tanda asumsi/turunan/contoh untuk kolom indikator, mis. target_triwulan, "
+        "target.renstra, penanggung_jawab, formula.penyebut_tetap, riwayat",
+    )
+    tautan: list[Tautan] = Field(
+        default_factory=list,
+        description="Indikator tahun lain asal indikator ini atau penggantinya",
+    )
+    fragmen: list[FragmenRiwayat] = Field(
+        default_factory=list, description="Angka riwayat yang tahunnya hilang di sumber"
     )
     skala: KodeBebas | None = Field(
         None,
@@ -108,6 +163,27 @@ class Indikator(Strict):
     def persen(self) -> bool:
         return self.satuan == "persen"
 
+    def tanda_bidang(self, *bidang: str) -> tuple[TandaNilai, ...]:
+        """Marks under ``tanda:`` for the named fields (``formula`` covers ``formula.*``)."""
+        out: list[TandaNilai] = []
+        for key, mark in self.tanda.items():
+            if any(key == b or key.startswith(b + ".") for b in bidang):
+                out.extend(mark.tanda_nilai(key))
+        return tuple(out)
+
+    def tanda_target(self, nama: str) -> tuple[TandaNilai, ...]:
+        """Marks of one named target: written on the target itself, or under ``tanda:``
+        as ``target.<nama>`` (which keeps the short form ``target: {pk: 30}``)."""
+        entry = self.target.get(nama)
+        own = entry.tanda_nilai(f"target.{nama}") if isinstance(entry, TargetSpec) else ()
+        return own + self.tanda_bidang(f"target.{nama}")
+
+    def tanda_riwayat(self, tahun: int) -> tuple[TandaNilai, ...]:
+        """Marks of one history year: its own, and those written for all of ``riwayat``."""
+        item = self.riwayat.get(tahun)
+        own = item.tanda_nilai(f"riwayat.{tahun}") if item is not None else ()
+        return own + self.tanda_bidang("riwayat")
+
     @property
     def berpredikat(self) -> bool:
         """Targets or realisasi are grades of a scale (ordinal comparison)."""
@@ -137,6 +213,7 @@ class Tujuan(Strict):
     kode: KodeBebas
     nama: Teks
     induk: KodeBebas | None = None
+    catatan: Catatan | None = None
 
 
 class RencanaKerja(Strict):
@@ -161,6 +238,7 @@ class RencanaKerja(Strict):
     sasaran_strategis: list[Tujuan] = Field(default_factory=list)
     sasaran_program: list[Tujuan] = Field(default_factory=list)
     sasaran: Annotated[list[SasaranKegiatan], Field(min_length=1)]
+    program_prioritas: list[ProgramPrioritas] = Field(default_factory=list)
     catatan: Catatan | None = None
 
     @property

@@ -7,15 +7,19 @@ import io
 from typing import Any, assert_never
 
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
+from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.numbers import format_percent, format_rupiah
 from renja_cli.render.common import (
     STATUS_LABEL,
+    Penanda,
     nama,
     sel_agregat,
     sel_capaian,
     sel_predikat,
     sel_realisasi,
     sel_target,
+    tanda_dict,
+    tanda_teks,
 )
 from renja_cli.render.formats import FormatCapaian
 from renja_cli.render.mesin import json_mesin, sel_mesin
@@ -44,7 +48,20 @@ CSV_COLUMNS = (
     "predikat",
     "keterangan",
     "contoh",
+    "asumsi",
 )
+
+
+def sel_target_tanda(row: BarisCapaian, penanda: Penanda) -> str:
+    return penanda.sel(sel_target(row), row.kode, tanda_target(row.tanda, row.target_jenis))
+
+
+def sel_realisasi_tanda(
+    row: BarisCapaian, penanda: Penanda, periode_akhir: str | None = None
+) -> str:
+    if row.realisasi is None and row.realisasi_predikat is None:
+        return sel_realisasi(row, periode_akhir)
+    return penanda.sel(sel_realisasi(row, periode_akhir), row.kode, tanda_realisasi(row.tanda))
 
 
 def baris_dict(row: BarisCapaian) -> dict[str, Any]:
@@ -73,8 +90,14 @@ def baris_dict(row: BarisCapaian) -> dict[str, Any]:
         "keterangan": list(row.keterangan),
         "catatan_target": list(row.catatan_target),
         "semua_target": {
-            name: {"target": value, "capaian": capaian} for name, value, capaian in row.semua_target
+            name: {
+                "target": value,
+                "capaian": capaian,
+                "asumsi": tanda_dict(tanda_target(row.tanda, name)),
+            }
+            for name, value, capaian in row.semua_target
         },
+        "asumsi": tanda_dict(row.tanda),
     }
 
 
@@ -110,6 +133,7 @@ def render_csv(laporan: LaporanCapaian) -> str:
         d["periode_dipakai"] = " ".join(row.periode_dipakai)
         d["sementara"] = "ya" if row.sementara else "tidak"
         d["contoh"] = "ya" if laporan.contoh else "tidak"
+        d["asumsi"] = tanda_teks(row.tanda)
         writer.writerow([sel_mesin(d[c]) for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -133,6 +157,7 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
     if laporan.contoh:
         lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
     berpredikat = bool(laporan.skala_capaian)
+    penanda = Penanda()
     for k in laporan.kelompok:
         anggaran = f" — anggaran {format_rupiah(k.anggaran)}" if k.anggaran is not None else ""
         head = "| Kode | Indikator | Target | Realisasi | Capaian | Status |"
@@ -142,8 +167,8 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         lines += ["", f"## {k.kode} {_md(k.nama)}{anggaran}", "", head, rule]
         for r in k.baris:
             line = (
-                f"| {r.kode} | {_md(nama(r, lengkap))} | {_md(sel_target(r))} "
-                f"| {_md(sel_realisasi(r, laporan.periode_akhir))} "
+                f"| {r.kode} | {_md(nama(r, lengkap))} | {_md(sel_target_tanda(r, penanda))} "
+                f"| {_md(sel_realisasi_tanda(r, penanda, laporan.periode_akhir))} "
                 f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
             )
             lines.append(line + (f" {sel_predikat(r)} |" if berpredikat else ""))
@@ -151,6 +176,9 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
     lines += ["", _ringkas(laporan), _kantor(laporan)]
     if berpredikat:
         lines.append(_legenda(laporan))
+    if penanda.baris():
+        lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
+        lines += [f"- {_md(b)}" for b in penanda.baris()]
     if laporan.total_anggaran is not None:
         lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
     return "\n".join(lines) + "\n"
@@ -202,6 +230,7 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
     berpredikat = bool(laporan.skala_capaian)
     if berpredikat:
         table.add_column("Predikat", no_wrap=True)
+    penanda = Penanda()
     for i, k in enumerate(laporan.kelompok):
         if i:
             table.add_section()
@@ -221,8 +250,8 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
             cells: list[Any] = [
                 r.kode,
                 nama(r, lengkap),
-                sel_target(r),
-                sel_realisasi(r, laporan.periode_akhir),
+                sel_target_tanda(r, penanda),
+                sel_realisasi_tanda(r, penanda, laporan.periode_akhir),
                 sel_capaian(r),
                 Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
             ]
@@ -236,6 +265,8 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
         footer.append(Text(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"))
     for note in laporan.catatan:
         footer.append(Text(f"Catatan: {note}", style="yellow"))
+    for line in penanda.baris():
+        footer.append(Text(line, style="yellow"))
     if laporan.contoh:
         footer.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
     footer.append(Text(f"Data: {laporan.data}", style="dim"))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from renja_cli.hitung.agregat import NilaiAgregat
 from renja_cli.laporan.objek import BarisCapaian, label_periode
+from renja_cli.model.dasar import LABEL_TANDA, TandaNilai
 from renja_cli.numbers import Tampilan, format_percent
 
 STATUS_LABEL = {
@@ -65,3 +68,46 @@ def sel_agregat(nilai: NilaiAgregat) -> str:
         return "—"
     text = format_percent(nilai.nilai)
     return f"{text} ({nilai.predikat})" if nilai.predikat else text
+
+
+class Penanda:
+    """Numbers the marks (asumsi/turunan/contoh) a text report shows: ``95 [1]`` in
+    the cell, ``[1] asumsi — IKK.3 target.renstra: …`` under the table. One number
+    per distinct mark text, in order of first use."""
+
+    def __init__(self) -> None:
+        self._nomor: dict[tuple[str, str], int] = {}
+        self._isi: dict[int, tuple[TandaNilai, list[str]]] = {}
+
+    def nomor(self, kode: str, tanda: TandaNilai) -> int:
+        key = (tanda.jenis, tanda.teks)
+        n = self._nomor.get(key)
+        if n is None:
+            n = self._nomor[key] = len(self._nomor) + 1
+            self._isi[n] = (tanda, [])
+        where = f"{kode} {tanda.bidang}".strip()
+        if where not in self._isi[n][1]:
+            self._isi[n][1].append(where)
+        return n
+
+    def sel(self, teks: str, kode: str, tanda: Iterable[TandaNilai]) -> str:
+        """``teks`` with the numbers of its marks appended (``95 [1][2]``)."""
+        marks = "".join(f"[{self.nomor(kode, t)}]" for t in tanda)
+        return f"{teks} {marks}" if marks else teks
+
+    def baris(self) -> list[str]:
+        """One line per mark: ``[1] asumsi — IKK.1 target_triwulan: …``."""
+        return [
+            f"[{n}] {LABEL_TANDA[t.jenis]} — {', '.join(where)}: {t.teks}"
+            for n, (t, where) in sorted(self._isi.items())
+        ]
+
+
+def tanda_dict(tanda: Iterable[TandaNilai]) -> list[dict[str, str]]:
+    """Marks for machine formats: stable keys jenis, bidang, teks."""
+    return [{"jenis": t.jenis, "bidang": t.bidang, "teks": t.teks} for t in tanda]
+
+
+def tanda_teks(tanda: Iterable[TandaNilai]) -> str:
+    """Marks in one CSV cell: ``asumsi target.renstra: …; contoh formula.…: …``."""
+    return "; ".join(f"{t.jenis} {t.bidang}: {t.teks}" for t in tanda)

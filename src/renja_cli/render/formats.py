@@ -68,7 +68,37 @@ class CsvKeluaran(StrEnum):
     excel = "excel"
 
 
-KELUARAN_RINGKASAN = {".xlsx": "xlsx", ".md": "markdown", ".csv": "csv", ".json": "json"}
+class FormatDokumen(StrEnum):
+    """Document formats of ``renja laporan`` (and ``ringkasan --keluaran .html/.docx``)."""
+
+    docx = "docx"
+    html = "html"
+    markdown = "markdown"
+
+
+class JenisLaporan(StrEnum):
+    """Which document ``renja laporan`` writes."""
+
+    evaluasi = "evaluasi"
+    triwulan = "triwulan"
+
+
+KELUARAN_RINGKASAN = {
+    ".xlsx": "xlsx",
+    ".md": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+
+KELUARAN_LAPORAN = {
+    ".docx": FormatDokumen.docx,
+    ".html": FormatDokumen.html,
+    ".htm": FormatDokumen.html,
+    ".md": FormatDokumen.markdown,
+}
 
 
 class FormatPohon(StrEnum):

@@ -209,16 +209,27 @@ def _tables(lap: LaporanRincian) -> list[tuple[str, list[str], list[list[str]]]]
             )
         )
     if isinstance(r, RincianArsip):
+        kategori = r.kategori or (
+            ("tersedia", r.tersedia),
+            ("terisi", r.terisi),
+            ("lengkap", r.lengkap),
+        )
         out.append(
             (
                 f"Kategori arsip ({r.berkas.name})",
                 ["Kategori", "Jumlah NIP"],
                 [
-                    ["tersedia", format_number(r.tersedia, 0)],
-                    ["terisi", format_number(r.terisi, 0)],
-                    ["lengkap", format_number(r.lengkap, 0)],
+                    *([k, format_number(n, 0)] for k, n in kategori),
                     ["dihitung", format_number(r.dihitung, 0)],
                 ],
+            )
+        )
+    if b.tanda:
+        out.append(
+            (
+                "Tanda nilai yang tidak dinyatakan sumber",
+                ["Jenis", "Nilai", "Keterangan"],
+                [[t.jenis, t.bidang, t.teks] for t in b.tanda],
             )
         )
     return out

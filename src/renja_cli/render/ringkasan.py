@@ -14,15 +14,17 @@ from renja_cli.laporan.ringkasan import (
     LaporanRingkasan,
     PanelSasaran,
 )
+from renja_cli.laporan.tanda import tanda_target
 from renja_cli.numbers import format_number, format_percent, format_rupiah
-from renja_cli.render.capaian import baris_dict
+from renja_cli.render.capaian import baris_dict, sel_realisasi_tanda, sel_target_tanda
 from renja_cli.render.common import (
     STATUS_LABEL,
+    Penanda,
     nama,
     sel_agregat,
     sel_capaian,
-    sel_realisasi,
-    sel_target,
+    tanda_dict,
+    tanda_teks,
 )
 from renja_cli.render.formats import FormatRingkasan
 from renja_cli.render.mesin import json_mesin, sel_mesin
@@ -40,8 +42,11 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
 
 
-def _tw_target(row: BarisRingkasan) -> str:
-    return "—" if row.target_tw is None else row.tahunan.tampilan.teks(row.target_tw)
+def _tw_target(row: BarisRingkasan, penanda: Penanda | None = None) -> str:
+    if row.target_tw is None:
+        return "—"
+    teks = row.tahunan.tampilan.teks(row.target_tw)
+    return teks if penanda is None else penanda.sel(teks, row.tahunan.kode, row.tanda_tw)
 
 
 def _proyeksi(row: BarisRingkasan) -> str:
@@ -67,6 +72,8 @@ def _row_dict(row: BarisRingkasan) -> dict[str, Any]:
         "perubahan": row.perubahan,
         "kendala": list(row.kendala),
         "rencana_tindak_lanjut": list(row.rencana_tindak_lanjut),
+        "asumsi": tanda_dict(row.tanda),
+        "asumsi_target_triwulan": tanda_dict(row.tanda_tw),
         "proyeksi": {
             "status": row.proyeksi.status,
             "dibutuhkan": row.proyeksi.dibutuhkan,
@@ -151,6 +158,7 @@ CSV_COLUMNS = (
     "proyeksi_uraian",
     "kendala",
     "rencana_tindak_lanjut",
+    "asumsi",
     "contoh",
 )
 
@@ -177,6 +185,7 @@ def render_csv(lap: LaporanRingkasan) -> str:
             r.proyeksi.uraian,
             "; ".join(r.kendala),
             "; ".join(r.rencana_tindak_lanjut),
+            tanda_teks(r.tanda),
             "ya" if lap.contoh else "tidak",
         ]
         writer.writerow([sel_mesin(c) for c in cells])
@@ -226,6 +235,7 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         f"{format_rupiah(lap.total_realisasi_anggaran)} | {_pct(lap.serapan_total)} "
         "| | |"
     )
+    penanda = Penanda()
     for p in lap.panel:
         lines += [
             "",
@@ -240,9 +250,9 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         for r in p.baris:
             b = r.tahunan
             lines.append(
-                f"| {b.kode} | {nama(b)} | {_tw_target(r)} | {_pct(r.capaian_tw)} "
-                f"| {sel_target(b)} | {sel_realisasi(b)} | {sel_capaian(b)} "
-                f"| {PANAH[r.perubahan]} | {STATUS_LABEL[r.status]} |"
+                f"| {b.kode} | {nama(b)} | {_tw_target(r, penanda)} | {_pct(r.capaian_tw)} "
+                f"| {sel_target_tanda(b, penanda)} | {sel_realisasi_tanda(b, penanda)} "
+                f"| {sel_capaian(b)} | {PANAH[r.perubahan]} | {STATUS_LABEL[r.status]} |"
             )
     lines += ["", "## Perlu perhatian", ""]
     for r in lap.perlu_perhatian:
@@ -259,6 +269,9 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         lines.append(
             f"| {r.tahunan.kode} | {PROYEKSI_LABEL[r.proyeksi.status]} | {r.proyeksi.uraian} |"
         )
+    if penanda.baris():
+        lines += ["", "## Tanda nilai yang tidak dinyatakan sumber", ""]
+        lines += [f"- {b}" for b in penanda.baris()]
     return "\n".join(lines) + "\n"
 
 
@@ -308,6 +321,7 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
             style="bold",
         )
     ]
+    penanda = Penanda()
     for p in lap.panel:
         table = Table(box=box.SIMPLE_HEAD, expand=True)
         table.add_column("Kode", no_wrap=True)
@@ -324,10 +338,11 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
             table.add_row(
                 b.kode,
                 nama(b),
-                _tw_target(r),
+                _tw_target(r, penanda),
                 _pct(r.capaian_tw),
-                sel_realisasi(b),
-                sel_capaian(b),
+                sel_realisasi_tanda(b, penanda),
+                # no annual-target column here: its marks go with the capaian it gives
+                penanda.sel(sel_capaian(b), b.kode, tanda_target(b.tanda, b.target_jenis)),
                 PANAH[r.perubahan],
                 Text(STATUS_LABEL[r.status], style=style[r.status]),
             )
@@ -377,6 +392,8 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
             f"{format_rupiah(lap.total_realisasi_anggaran)} · serapan {_pct(lap.serapan_total)}"
         )
     )
+    for line in penanda.baris():
+        parts.append(Text(line, style="yellow"))
     if lap.contoh:
         parts.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
     parts.append(Text(f"Data: {lap.data}", style="dim"))

@@ -8,6 +8,7 @@ from typing import Any, assert_never
 from renja_cli.laporan.objek import label_periode
 from renja_cli.laporan.tren import LaporanTren, TitikTren
 from renja_cli.numbers import Tampilan, format_percent
+from renja_cli.render.common import Penanda
 from renja_cli.render.formats import FormatTren
 from renja_cli.render.mesin import json_mesin
 
@@ -41,7 +42,10 @@ def render_json(lap: LaporanTren) -> str:
         "kode": lap.kode,
         "nama": lap.nama,
         "satuan": lap.satuan,
-        "titik": [asdict(t) for t in lap.titik],
+        "titik": [
+            {**{k: v for k, v in asdict(t).items() if k != "tanda"}, "asumsi": asdict(t)["tanda"]}
+            for t in lap.titik
+        ],
     }
     return json_mesin(payload)
 
@@ -53,12 +57,16 @@ def render_markdown(lap: LaporanTren) -> str:
         "| Periode | Kode | Target | Realisasi | Capaian | Catatan |",
         "|---|---|---:|---:|---:|---|",
     ]
+    penanda = Penanda()
     for t in lap.titik:
         capaian = "—" if t.capaian is None else format_percent(t.capaian)
         lines.append(
-            f"| {_label(t)} | {t.kode} | {_v(t.target, lap.tampilan)} "
+            f"| {penanda.sel(_label(t), t.kode, t.tanda)} | {t.kode} "
+            f"| {_v(t.target, lap.tampilan)} "
             f"| {_v(t.realisasi, lap.tampilan)} | {capaian} | {t.catatan or ''} |"
         )
+    if penanda.baris():
+        lines += ["", *(f"- {b}" for b in penanda.baris())]
     return "\n".join(lines) + "\n"
 
 
@@ -78,9 +86,10 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
         ("Catatan", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    penanda = Penanda()
     for t in lap.titik:
         table.add_row(
-            _label(t),
+            penanda.sel(_label(t), t.kode, t.tanda),
             t.kode,
             _v(t.target, lap.tampilan),
             _v(t.realisasi, lap.tampilan),
@@ -118,4 +127,5 @@ def render_tabel(lap: LaporanTren, width: int = 40) -> Any:
             else:
                 chart.append(" ")
         chart.append(f" {_v(t.realisasi, lap.tampilan)}\n")
-    return Group(table, chart, Text(f"Data: {lap.data}", style="dim"))
+    notes = [Text(line, style="yellow") for line in penanda.baris()]
+    return Group(table, chart, *notes, Text(f"Data: {lap.data}", style="dim"))

@@ -21,7 +21,7 @@ from typing import Any
 from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.laporan.ringkasan import BarisRingkasan, LaporanRingkasan
 from renja_cli.numbers import round_half_up
-from renja_cli.render.common import STATUS_LABEL, nama, sel_agregat, sel_target
+from renja_cli.render.common import STATUS_LABEL, nama, sel_agregat, sel_target, tanda_teks
 from renja_cli.render.lembar import baris, cetak, gaya_judul, tinggi_baris, tulis
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
 
@@ -174,7 +174,7 @@ def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
         ]
         if graded:
             row += [b.realisasi_predikat, b.predikat]
-        rows.append(row)
+        rows.append([*row, tanda_teks(r.tanda)])
     kolom = [
         Kolom("Sasaran", 9),
         Kolom("Kode", 9),
@@ -190,6 +190,8 @@ def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
     ]
     if graded:
         kolom += [Kolom("Predikat realisasi", 12), Kolom("Predikat capaian", 14)]
+    # values the source does not state (asumsi/turunan/contoh), beside the figures using them
+    kolom.append(Kolom("Asumsi / turunan / contoh", 40, bungkus=True))
     return Tabel("Capaian", kolom, rows, beku="D4")
 
 
