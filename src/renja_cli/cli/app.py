@@ -191,9 +191,17 @@ def _baris(text: str) -> None:
 
 
 def _print_rich(renderable: Any) -> None:
+    """On a terminal, print as Rich does; into a file or pipe (CI logs, cron mail,
+    ``> monev.txt``), the same text without the padding Rich adds at line ends."""
     from rich.console import Console
 
-    Console(highlight=False).print(renderable)
+    console = Console(highlight=False)
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    _out("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def _emit(result: Any) -> None:

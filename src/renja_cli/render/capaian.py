@@ -10,7 +10,11 @@ from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.numbers import format_percent, format_rupiah
 from renja_cli.render.common import (
+    LEGENDA_SIMBOL,
+    SEMPIT,
     STATUS_LABEL,
+    STATUS_SIMBOL,
+    Menyesuaikan,
     Penanda,
     nama,
     sel_agregat,
@@ -208,28 +212,34 @@ def _ringkas(laporan: LaporanCapaian) -> str:
 
 
 def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
-    """A Rich renderable: the table grouped by Sasaran, then the footer lines."""
+    """A Rich renderable: the table grouped by Sasaran, then the footer lines; laid out
+    for the console's width (status symbols and a legend below 100 columns)."""
+    return Menyesuaikan(lambda lebar: _tabel(laporan, lengkap, lebar))
+
+
+def _tabel(laporan: LaporanCapaian, lengkap: bool, lebar: int) -> Any:
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    sempit = lebar < SEMPIT
     table = Table(
-        title=f"Capaian Kinerja {laporan.tahun} — {laporan.kantor}",
+        title=Text(f"Capaian Kinerja {laporan.tahun} — {laporan.kantor}", overflow="fold"),
         caption=f"Posisi {laporan.periode} · target {laporan.target_jenis.upper()}",
         box=box.SIMPLE_HEAD,
         show_lines=False,
         expand=False,
     )
     table.add_column("Kode", no_wrap=True)
-    table.add_column("Indikator", min_width=24, overflow="fold")
+    table.add_column("Indikator", ratio=1, min_width=12, overflow="fold")
     table.add_column("Target", justify="right", no_wrap=True)
-    table.add_column("Realisasi", justify="right")
+    table.add_column("Realisasi", justify="right", no_wrap=True)
     table.add_column("Capaian", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
+    table.add_column("St." if sempit else "Status", no_wrap=True)
     berpredikat = bool(laporan.skala_capaian)
     if berpredikat:
-        table.add_column("Predikat", no_wrap=True)
+        table.add_column("Predikat", overflow="fold")
     penanda = Penanda()
     for i, k in enumerate(laporan.kelompok):
         if i:
@@ -247,18 +257,21 @@ def render_tabel(laporan: LaporanCapaian, lengkap: bool = False) -> Any:
             head.append(Text(k.nilai.predikat or "—", style="bold"))
         table.add_row(*head)
         for r in k.baris:
+            status = STATUS_SIMBOL[r.status] if sempit else STATUS_LABEL[r.status]
             cells: list[Any] = [
                 r.kode,
                 nama(r, lengkap),
                 sel_target_tanda(r, penanda),
                 sel_realisasi_tanda(r, penanda, laporan.periode_akhir),
                 sel_capaian(r),
-                Text(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status]),
+                Text(status, style=STATUS_STYLE[r.status]),
             ]
             if berpredikat:
                 cells.append(sel_predikat(r))
             table.add_row(*cells)
     footer = [Text(_ringkas(laporan), style="bold"), Text(_kantor(laporan), style="bold")]
+    if sempit:
+        footer.append(Text(f"St.: {LEGENDA_SIMBOL}", style="dim"))
     if berpredikat:
         footer.append(Text(_legenda(laporan), style="dim"))
     if laporan.total_anggaran is not None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from renja_cli.hitung.agregat import NilaiAgregat
 from renja_cli.laporan.objek import BarisCapaian, label_periode
@@ -111,3 +112,23 @@ def tanda_dict(tanda: Iterable[TandaNilai]) -> list[dict[str, str]]:
 def tanda_teks(tanda: Iterable[TandaNilai]) -> str:
     """Marks in one CSV cell: ``asumsi target.renstra: …; contoh formula.…: …``."""
     return "; ".join(f"{t.jenis} {t.bidang}: {t.teks}" for t in tanda)
+
+
+STATUS_SIMBOL = {"tercapai": "✓", "belum_tercapai": "✗", "belum_ada_data": "–"}
+LEGENDA_SIMBOL = "✓ tercapai · ✗ belum tercapai · – belum ada data"
+SEMPIT = 100
+"""Below this many columns, tables show status symbols (with a legend) instead of words."""
+
+
+class Menyesuaikan:
+    """A Rich renderable built for the width it is printed at (80, 100, 140 columns …).
+
+    The renderer stays a pure function of the report; only the layout (words or
+    symbols, which column wraps) follows the console.
+    """
+
+    def __init__(self, bangun: Callable[[int], Any]) -> None:
+        self.bangun = bangun
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.bangun(options.max_width)

@@ -18,7 +18,11 @@ from renja_cli.laporan.tanda import tanda_target
 from renja_cli.numbers import format_number, format_percent, format_rupiah
 from renja_cli.render.capaian import baris_dict, sel_realisasi_tanda, sel_target_tanda
 from renja_cli.render.common import (
+    LEGENDA_SIMBOL,
+    SEMPIT,
     STATUS_LABEL,
+    STATUS_SIMBOL,
+    Menyesuaikan,
     Penanda,
     nama,
     sel_agregat,
@@ -306,11 +310,19 @@ def _bars(lap: LaporanRingkasan, width: int = 40) -> Any:
 
 
 def render_tabel(lap: LaporanRingkasan) -> Any:
+    """Panels per sasaran, the bar chart, what needs attention, the budget — laid out
+    for the console's width (status symbols and a legend below 100 columns)."""
+    return Menyesuaikan(lambda lebar: _tabel(lap, lebar))
+
+
+def _tabel(lap: LaporanRingkasan, lebar: int) -> Any:
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
+
+    sempit = lebar < SEMPIT
 
     parts: list[Any] = [
         Text(
@@ -323,15 +335,15 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
     ]
     penanda = Penanda()
     for p in lap.panel:
-        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, collapse_padding=True)
         table.add_column("Kode", no_wrap=True)
-        table.add_column("Indikator", ratio=1)
+        table.add_column("Indikator", ratio=1, min_width=10, overflow="fold")
         table.add_column("Tgt TW", justify="right", no_wrap=True)
         table.add_column("Cap. TW", justify="right", no_wrap=True)
-        table.add_column("Realisasi", justify="right")
-        table.add_column("Cap. tahun", justify="right", no_wrap=True)
+        table.add_column("Realisasi", justify="right", no_wrap=True)
+        table.add_column("Cap. thn" if sempit else "Cap. tahun", justify="right", no_wrap=True)
         table.add_column("Δ", justify="center", no_wrap=True)
-        table.add_column("Status", no_wrap=True)
+        table.add_column("St." if sempit else "Status", no_wrap=True)
         for r in p.baris:
             b = r.tahunan
             style = {"tercapai": "green", "belum_tercapai": "red", "belum_ada_data": "yellow"}
@@ -344,7 +356,10 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
                 # no annual-target column here: its marks go with the capaian it gives
                 penanda.sel(sel_capaian(b), b.kode, tanda_target(b.tanda, b.target_jenis)),
                 PANAH[r.perubahan],
-                Text(STATUS_LABEL[r.status], style=style[r.status]),
+                Text(
+                    STATUS_SIMBOL[r.status] if sempit else STATUS_LABEL[r.status],
+                    style=style[r.status],
+                ),
             )
         a = p.anggaran
         budget = (
@@ -362,7 +377,7 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
                         style="dim",
                     ),
                 ),
-                title=f"{p.kode} {p.nama}",
+                title=Text(f"{p.kode} {p.nama}", no_wrap=True, overflow="ellipsis"),
                 title_align="left",
             )
         )
@@ -392,6 +407,8 @@ def render_tabel(lap: LaporanRingkasan) -> Any:
             f"{format_rupiah(lap.total_realisasi_anggaran)} · serapan {_pct(lap.serapan_total)}"
         )
     )
+    if sempit:
+        parts.append(Text(f"St.: {LEGENDA_SIMBOL}", style="dim"))
     for line in penanda.baris():
         parts.append(Text(line, style="yellow"))
     if lap.contoh:
