@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from renja_cli.data.referensi import Referensi
 from renja_cli.formula.arsip import kategori_arsip
@@ -362,3 +364,64 @@ def test_bundled_2025_covers_every_formula_kind() -> None:
         for ind in sk["indikator"]:
             kinds.add(ind["formula"]["jenis"])
     assert kinds == {"nilai", "rasio", "persentase_instansi", "rata_rata", "arsip_digital"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.one_of(
+            st.tuples(
+                st.integers(0, 30),
+                st.lists(st.sampled_from(["1", "0", "", "ya", "tidak"]), min_size=7, max_size=10),
+            ),
+            st.just("blank"),
+            st.just("delimiters"),
+        ),
+        max_size=40,
+    ),
+    crlf=st.booleans(),
+    last_newline=st.booleans(),
+)
+def test_fast_archive_reader_equals_the_csv_reader(
+    rows: list[object], crlf: bool, last_newline: bool
+) -> None:
+    """The quote-free fast path of arsip_digital gives the CSV reader's figures and errors."""
+    import tempfile
+    from unittest import mock
+
+    from renja_cli.data.referensi import Referensi
+    from renja_cli.errors import DataError
+    from renja_cli.formula import arsip
+
+    header = (
+        "nip,daftar_riwayat_hidup,sk_cpns,sk_pns,riwayat_pendidikan,spmt_cpns,"
+        "riwayat_golongan,riwayat_jabatan,riwayat_pindah_instansi,riwayat_diklat"
+    )
+    lines = [header]
+    for row in rows:
+        if row == "blank":
+            lines.append("")
+        elif row == "delimiters":
+            lines.append("," * 9)
+        else:
+            k, flags = row  # type: ignore[misc]
+            lines.append(",".join([str(198001062018051000 + k), *flags]))
+    end = "\r\n" if crlf else "\n"
+    text = end.join(lines) + (end if last_newline else "")
+    skema = Referensi(DATA).arsip("dokumen_arsip", None)
+    formula = arsip.FormulaArsipDigital(jenis="arsip_digital", berkas="a.csv")
+
+    def run(path: Path) -> object:
+        try:
+            h = arsip.hitung_berkas(formula, skema, path)
+        except DataError as exc:
+            return ("galat", exc.code, exc.location.line if exc.location else None)
+        return (h.pembilang, h.penyebut, h.rincian.jumlah_nip)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.csv"
+        path.write_bytes(text.encode())
+        fast = run(path)
+        with mock.patch.object(arsip, "_ada_kutip", return_value=True):
+            slow = run(path)
+    assert fast == slow

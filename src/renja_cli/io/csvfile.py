@@ -72,11 +72,7 @@ class BerkasCsv:
                     if end != start:
                         raise self._open_quote(start)
                     if len(cells) != width:
-                        if len(cells) > width:
-                            self._check_extra(start, cells)
-                            cells = cells[:width]
-                        else:
-                            cells = cells + [""] * (width - len(cells))
+                        cells = self.sel_baris(start, cells)
                     if not any(cells):
                         continue
                     yield start, cells
@@ -88,6 +84,17 @@ class BerkasCsv:
                 raise DataError(
                     f"CSV tidak valid: {exc}", Location(self.path, reader.line_num), code="R302"
                 ) from None
+
+    def sel_baris(self, line: int, cells: list[str]) -> list[str]:
+        """A row's cells fitted to the header: extra cells must be empty (R310), missing
+        ones read as empty."""
+        width = self.width
+        if len(cells) > width:
+            self._check_extra(line, cells)
+            return cells[:width]
+        if len(cells) < width:
+            return cells + [""] * (width - len(cells))
+        return cells
 
     def _open_quote(self, line: int) -> DataError:
         return DataError(
