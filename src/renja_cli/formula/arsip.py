@@ -16,7 +16,7 @@ from pydantic import Field
 
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
-from renja_cli.formula.umum import bentuk_salah, berkas_rekaman, dari_entri, dengan_narasi, dua_kali
+from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import BerkasCsv, buka_csv, bukan_utf8, nip, ya_tidak
 from renja_cli.model.dasar import KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
@@ -62,29 +62,10 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
-    if entry is not None and entry.predikat is not None:
-        raise bentuk_salah(ctx, kode, periode, "predikat", "arsip_digital", "nilai angka")
-    if entry is not None:
-        for field in ("pembilang", "komponen"):
-            if getattr(entry, field) is not None:
-                raise bentuk_salah(
-                    ctx, kode, periode, field, "arsip_digital", f"berkas {formula.berkas}"
-                )
-    found = berkas_rekaman(
-        ctx,
-        kode,
-        periode,
-        formula.berkas,
-        entry is not None and (entry.ada_nilai or not entry.tersedia),
-    )
-    if isinstance(found, HasilPeriode):
-        return dengan_narasi(found, entry)
-    if found is not None:
-        if entry is not None and entry.ada_nilai:
-            raise dua_kali(ctx, kode, periode, found, "nilai")
-        skema = ctx.referensi.arsip(formula.skema, found)
-        return dengan_narasi(hitung_berkas(formula, skema, found), entry)
-    return None if entry is None else dari_entri(ctx, kode, periode, entry)
+    def dari_berkas(found: Path) -> HasilPeriode:
+        return hitung_berkas(formula, ctx.referensi.arsip(formula.skema, found), found)
+
+    return satu_berkas(ctx, kode, periode, entry, "arsip_digital", formula.berkas, dari_berkas)
 
 
 def kategori_arsip(dokumen: tuple[bool, ...], skema: SkemaArsip) -> str:

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import BarisInstansi, HasilPeriode, KonteksFormula, RincianInstansi
-from renja_cli.formula.umum import bentuk_salah, berkas_rekaman, dari_entri, dengan_narasi, dua_kali
+from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import angka, buka_csv, sel, ya_tidak
 from renja_cli.model.dasar import InstansiHilang, KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
@@ -52,28 +52,15 @@ def hitung(
     periode: str,
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
-    if entry is not None and entry.predikat is not None:
-        raise bentuk_salah(ctx, kode, periode, "predikat", "persentase_instansi", "nilai angka")
-    if entry is not None:
-        for field in ("pembilang", "komponen"):
-            if getattr(entry, field) is not None:
-                raise bentuk_salah(
-                    ctx, kode, periode, field, "persentase_instansi", f"berkas {formula.berkas}"
-                )
-    found = berkas_rekaman(
+    return satu_berkas(
         ctx,
         kode,
         periode,
+        entry,
+        "persentase_instansi",
         formula.berkas,
-        entry is not None and (entry.ada_nilai or not entry.tersedia),
+        lambda found: hitung_berkas(ctx, formula, found),
     )
-    if isinstance(found, HasilPeriode):
-        return dengan_narasi(found, entry)
-    if found is not None:
-        if entry is not None and entry.ada_nilai:
-            raise dua_kali(ctx, kode, periode, found, "nilai")
-        return dengan_narasi(hitung_berkas(ctx, formula, found), entry)
-    return None if entry is None else dari_entri(ctx, kode, periode, entry)
 
 
 def periksa_kriteria(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -152,3 +153,34 @@ def batas_periode(path: Path, line: int, periode: str, tahun: int, column: str, 
 
 
 KOLOM_TANGGAL = ("triwulan_terbit", "triwulan", "tanggal_terbit", "tanggal")
+
+
+def satu_berkas(
+    ctx: KonteksFormula,
+    kode: str,
+    periode: str,
+    entry: EntriRealisasi | None,
+    jenis: str,
+    nama: str,
+    hitung: Callable[[Path], HasilPeriode],
+    boleh: tuple[str, ...] = (),
+) -> HasilPeriode | None:
+    """A period of a formula computed from one record file (``nama``), or from a value
+    the YAML entry gives instead. ``boleh``: entry shapes the kind also accepts
+    without the file (``pembilang`` for ``rasio``); everything else is R205."""
+    if entry is not None:
+        for field in ("predikat", "pembilang", "komponen"):
+            if field not in boleh and getattr(entry, field) is not None:
+                raise bentuk_salah(ctx, kode, periode, field, jenis, f"berkas {nama} atau nilai")
+    found = berkas_rekaman(
+        ctx, kode, periode, nama, entry is not None and (entry.ada_nilai or not entry.tersedia)
+    )
+    if isinstance(found, HasilPeriode):
+        return dengan_narasi(found, entry)
+    if found is not None:
+        if entry is not None and entry.ada_nilai:
+            raise dua_kali(
+                ctx, kode, periode, found, "nilai" if entry.nilai is not None else "pembilang"
+            )
+        return dengan_narasi(hitung(found), entry)
+    return None if entry is None else dari_entri(ctx, kode, periode, entry)
