@@ -12,6 +12,9 @@ def main() -> None:
         from renja_cli.cli import aliran
 
         aliran.siapkan()
+        from renja_cli.cli.kemajuan import pasang_bila_terminal
+
+        pasang_bila_terminal()
         from renja_cli.cli.app import main as run
 
         run()

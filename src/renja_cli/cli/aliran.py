@@ -84,10 +84,13 @@ def siapkan() -> None:
     """Make stdout and stderr safe before anything is printed."""
     explicit = bool(os.environ.get("PYTHONIOENCODING"))
     for stream in (sys.stdout, sys.stderr):
-        _siapkan(stream, explicit)
+        siapkan_aliran(stream, explicit)
 
 
-def _siapkan(stream: Any, explicit: bool) -> None:
+def siapkan_aliran(stream: Any, explicit: bool | None = None) -> None:
+    """Make one stream safe: UTF-8 into files and pipes, stand-ins on a console."""
+    if explicit is None:
+        explicit = bool(os.environ.get("PYTHONIOENCODING"))
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is None:
         return

@@ -18,6 +18,7 @@ from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
 from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import BerkasCsv, buka_csv, bukan_utf8, nip, ya_tidak
+from renja_cli.kemajuan import MASK, Pantauan
 from renja_cli.model.dasar import KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 from renja_cli.model.referensi import SkemaArsip
@@ -178,10 +179,15 @@ def _pola_cepat(
     get = patterns.get
     line = 1
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with (
+            path.open(encoding="utf-8-sig", newline="") as handle,
+            Pantauan(path, handle) as pantau,
+        ):
             handle.readline()
             for raw in handle:
                 line += 1
+                if not line & MASK:
+                    pantau.maju()
                 text, _, rest = raw.partition(delim)
                 entry = get(rest)
                 cells = None

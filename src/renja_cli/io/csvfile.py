@@ -22,6 +22,7 @@ from pathlib import Path
 from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.io.pesan import tampak
+from renja_cli.kemajuan import MASK, Pantauan
 from renja_cli.numbers import NumberFormatError, parse_number
 
 YA = frozenset({"ya", "y", "true", "benar", "1", "sudah", "v", "x"})
@@ -61,7 +62,10 @@ class BerkasCsv:
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """Data rows (blank rows skipped), each padded to the header's width."""
         width = self.width
-        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+        with (
+            self.path.open(encoding="utf-8-sig", newline="") as handle,
+            Pantauan(self.path, handle) as pantau,
+        ):
             reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
             end = 0
             try:
@@ -69,6 +73,8 @@ class BerkasCsv:
                 end = reader.line_num
                 for cells in reader:
                     start, end = end + 1, reader.line_num
+                    if not start & MASK:
+                        pantau.maju()
                     if end != start:
                         raise self._open_quote(start)
                     if len(cells) != width:
