@@ -147,3 +147,17 @@ def test_grades_and_ranges_in_the_human_csv() -> None:
     capaian = _rows(_bytes("capaian", "--tahun", "2024", "-f", "csv-excel", "--data", str(data)))
     ikp1 = next(r for r in capaian if r["Kode"] == "IKP.1")
     assert (ikp1["Target"], ikp1["Target min"], ikp1["Target maks"]) == ("", "60", "85")
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [("capaian", ()), ("ringkasan", ("--triwulan", "3"))],
+)
+def test_marks_in_the_excel_csv_as_in_the_machine_csv(command: str, extra: tuple[str, ...]) -> None:
+    """A value the source does not state carries its mark in every output (Honest data)."""
+    common = (command, "--tahun", "2025", *extra, "--data", str(DATA))
+    excel = {r["Kode"]: r["Asumsi"] for r in _rows(_bytes(*common, "--format", "csv-excel"))}
+    text = _bytes(*common, "--format", "csv").decode("utf-8")
+    mesin = {r["kode"]: r["asumsi"] for r in csv.DictReader(io.StringIO(text))}
+    assert excel == mesin
+    assert "contoh formula.penyebut_tetap" in excel["IKK.10"]

@@ -105,5 +105,5 @@ def test_renja_ikm_combines_events(renja) -> None:
 def test_renja_ikm_bad_options(renja) -> None:
     result = renja("ikm", str(TW3 / "survei-ikm-layanan.csv"), "--per", "minggu")
     assert result.exit_code == 2 and "R418" in result.stderr
-    missing = renja("ikm", str(TW3 / "tidak-ada.csv"))
-    assert missing.exit_code == 1 and "R401" in missing.stderr
+    missing = renja("ikm", str(TW3 / "tidak-ada.csv"))  # a file named by the user: usage
+    assert missing.exit_code == 2 and "U002" in missing.stderr

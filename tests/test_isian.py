@@ -578,7 +578,7 @@ def test_not_a_workbook(renja: Any, tmp_path: Path, data_kecil: Path) -> None:
     result = _impor(renja, data_kecil, path)
     assert result.exit_code == 1 and "R601" in result.stderr
     result = _impor(renja, data_kecil, tmp_path / "tidak-ada.xlsx")
-    assert result.exit_code == 1 and "R000" in result.stderr
+    assert result.exit_code == 2 and "U002" in result.stderr
     result = _impor(renja, data_kecil, tmp_path / "isian.csv")
     assert result.exit_code == 2 and "U001" in result.stderr
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from renja_cli.data.folder import DataSource
 from renja_cli.hitung.agregat import rata_rata
@@ -279,6 +280,10 @@ def test_init_new_year_validates_with_warnings(renja, data_copy: Path) -> None:
     assert renja("validasi", str(data_copy), "--ketat").exit_code == 1
     text = (data_copy / "targets-2026.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../schema/targets.schema.json")
+    plan = yaml.safe_load(text)
+    ikk2 = next(i for s in plan["sasaran"] for i in s["indikator"] if i["kode"] == "IKK.2")
+    components = ikk2["formula"]["komponen"]
+    assert components and all(k.get("target") is None for k in components)  # 85 and 80 in 2025
     again = renja("init", "--tahun", "2026", "--dari", "2025", "--data", str(data_copy))
     assert again.exit_code == 2 and "--timpa" in again.stderr
 

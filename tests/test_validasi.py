@@ -226,3 +226,13 @@ def test_period_folder_without_its_yaml(renja, tmp_path: Path) -> None:
     code, out = _json(renja, str(root))
     assert code == 0
     assert [m["kode"] for m in out["masalah"]] == ["R012"]
+
+
+def test_an_unreadable_quarter_adds_no_made_up_running_totals(renja, data_copy: Path) -> None:
+    """tw2.yaml broken: its own error, not a cumulative R206 computed without it."""
+    tw2 = data_copy / "realisasi" / "2025" / "tw2.yaml"
+    tw2.write_text(tw2.read_text(encoding="utf-8") + "ditutup: 2025-13-01\n", encoding="utf-8")
+    result = renja("validasi", str(data_copy), "--format", "json")
+    assert result.exit_code == 1
+    codes = {m["kode"] for m in json.loads(result.stdout)["masalah"]}
+    assert codes == {"R103"}

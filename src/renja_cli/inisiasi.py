@@ -28,7 +28,8 @@ def _dump(data: Any) -> str:
 def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
     """``targets-<tahun>.yaml`` carrying codes, names, formulas and settings of ``dari``.
 
-    Every named target becomes ``null`` (to fill in); quarterly targets and notes
+    Every named target, components' included, becomes ``null`` (to fill in); quarterly
+    targets and notes
     about the old targets are dropped; each indicator names last year's as its
     ``pendahulu``, so ``tren`` continues across the two years.
     """
@@ -48,6 +49,9 @@ def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
         for ind_data, ind in zip(sk_data["indikator"], sk.indikator, strict=True):
             ind_data["target"] = dict.fromkeys(ind.target)
             ind_data.pop("target_triwulan", None)
+            for komponen in ind_data.get("formula", {}).get("komponen", []):
+                if "target" in komponen:  # a component's own target is a target too
+                    komponen["target"] = None
             tanda = ind_data.get("tanda", {})
             tanda.pop("target_triwulan", None)  # the mark goes with the value it stood by
             if not tanda:

@@ -258,6 +258,8 @@ class RealisasiTahun:
     berkas: dict[str, BerkasRealisasi] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     positions: dict[str, Positions] = field(default_factory=dict)
+    rusak: set[str] = field(default_factory=set)
+    """Periods whose file exists but could not be read (``validasi`` goes on without them)."""
 
     @property
     def contoh(self) -> bool:
@@ -269,6 +271,17 @@ class RealisasiTahun:
         if path is None:
             return None
         return path.with_suffix("")
+
+    def gabungan_utuh(self, aturan_periode: str, sampai: str) -> bool:
+        """Whether a figure combined up to ``sampai`` has every quarter it needs.
+
+        A running total or mean without an unreadable quarter would be made up, so
+        nobody checks or compares it (the unreadable file is reported on its own);
+        a latest-value rule and the year-end file stand alone.
+        """
+        if aturan_periode == "terakhir" or sampai == "tahunan" or not self.rusak:
+            return True
+        return not any(p in self.rusak for p in PERIODE_URUT[: PERIODE_URUT.index(sampai) + 1])
 
     def triwulan_tersedia(self) -> list[int]:
         return [i + 1 for i, name in enumerate(PERIODE_URUT) if name in self.berkas]
@@ -330,12 +343,15 @@ def load_realisasi(
             berkas, positions = read_realisasi(path)
         except DataErrors as exc:
             errors.extend(exc.errors)
+            result.rusak.add(path.stem.casefold())
             continue
         except DataError as exc:
             errors.append(exc)
+            result.rusak.add(path.stem.casefold())
             continue
         errors.extend(_periksa_berkas(path, berkas, positions, rencana, known, known_sk))
         if path.stem != berkas.periode:
+            result.rusak.add(path.stem.casefold())
             continue
         result.berkas[berkas.periode] = berkas
         result.paths[berkas.periode] = path

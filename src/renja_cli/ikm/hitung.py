@@ -44,6 +44,7 @@ from renja_cli.ikm.referensi import (
     norm_teks,
 )
 from renja_cli.ikm.waktu import WaktuError, label_bulan, label_triwulan, urai_tanggal
+from renja_cli.io.berkas import berkas_masukan
 from renja_cli.numbers import round_half_up
 
 Per = Literal["layanan", "triwulan", "bulan"]
@@ -384,6 +385,7 @@ def ikm_dari_berkas(
     ref = referensi or muat_referensi()
     if not paths:
         raise UsageError("tidak ada berkas survei", code="R418")
+    berkas_masukan(paths)
     surveys: list[Survei] = []
     errors: list[DataError] = []
     for path in paths:

@@ -7,10 +7,22 @@ FIFO never blocks, a folder is not read as a file and a broken link is named.
 from __future__ import annotations
 
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 from renja_cli import bacaan
-from renja_cli.errors import DataError, Location
+from renja_cli.errors import DataError, Location, UsageError
+
+
+def berkas_masukan(paths: Sequence[Path]) -> None:
+    """Files named on the command line must exist: a missing one is a usage error
+    (U002, exit 2), like a missing ``--data`` folder, not a data error."""
+    hilang = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if hilang:
+        nama = ", ".join(f"'{p}'" for p in hilang)
+        raise UsageError(
+            f"berkas masukan tidak ditemukan: {nama}", Location(hilang[0]), code="U002"
+        )
 
 
 def periksa_berkas(path: Path) -> int:

@@ -32,7 +32,7 @@ from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, Location, RenjaError, UsageError, raise_all
 from renja_cli.hitung.periode import label_periode
-from renja_cli.io.berkas import cari_peran, daftar_folder
+from renja_cli.io.berkas import berkas_masukan, cari_peran, daftar_folder
 from renja_cli.io.csvfile import TIDAK, YA, buka_csv, nip, norm_header, ya_tidak
 from renja_cli.isian.baca import (
     BukuIsian,
@@ -761,6 +761,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
         )
     if path.suffix.casefold() not in (".xlsx", ".xlsm"):
         raise UsageError(f"'{path}' bukan berkas .xlsx", Location(path), code="U001")
+    berkas_masukan([path])
     tata, referensi = muat_tata(source, tahun, tw)
     buku = BukuIsian(path)
     peta_yaml: dict[PathKey, Location] = {}

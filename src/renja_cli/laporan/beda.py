@@ -407,6 +407,9 @@ class _Sisi:
                 for ind in sk.indikator:
                     if hanya is not None and ind.kode not in hanya:
                         continue
+                    if periods and not data.realisasi.gabungan_utuh(ind.periode, periods[-1]):
+                        data.angka[(triwulan, ind.kode)] = None
+                        continue
                     try:
                         real = realisasi_indikator(data.ctx, ind, periods)
                         row = baris_capaian(data.ctx, sk.kode, ind, data.jenis, real)

@@ -81,6 +81,13 @@ def jenis_target(rencana: RencanaKerja, target_jenis: str | None) -> str:
     return jenis
 
 
+def anggaran_sasaran(sasaran: Sequence[SasaranKegiatan]) -> int | None:
+    """The budget of the sasaran shown; None (no line) when none of them has one."""
+    if all(s.anggaran is None for s in sasaran):
+        return None
+    return sum(s.anggaran or 0 for s in sasaran)
+
+
 def susun_capaian(
     source: DataSource,
     tahun: int,
@@ -128,9 +135,7 @@ def susun_capaian(
         jenis_indikator=rencana.jenis_indikator,
         data=source.describe(),
         contoh=ctx.realisasi.contoh,
-        total_anggaran=rencana.total_anggaran
-        if sk is None
-        else sum(s.anggaran or 0 for s in sasaran),
+        total_anggaran=rencana.total_anggaran if sk is None else anggaran_sasaran(sasaran),
         kelompok=tuple(kelompok),
         periode_akhir=periods[-1] if periods else None,
         catatan=tuple(notes),
@@ -225,4 +230,4 @@ def label_posisi(periods: Sequence[str], triwulan: int | None) -> str:
         return "Tahunan (akhir tahun)"
     if periods:
         return f"s.d. {label_periode(periods[-1])}"
-    return f"s.d. TW {triwulan}" if triwulan else "belum ada realisasi"
+    return f"s.d. {label_periode(f'tw{triwulan}')}" if triwulan else "belum ada realisasi"

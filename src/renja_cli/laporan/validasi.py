@@ -318,5 +318,7 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
             # combine it, whatever an earlier period already broke
             for problem in periksa_periode(ind, periode, h, aturan):
                 kumpulan.error(problem)
+            if not ctx.realisasi.gabungan_utuh(ind.periode, periode):
+                continue
             for problem in periksa_gabungan(ind, aturan, real):
                 kumpulan.error(problem)

@@ -185,6 +185,9 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         lines += [f"- {_md(b)}" for b in penanda.baris()]
     if laporan.total_anggaran is not None:
         lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
+    if tanpa := _tanpa_data(laporan):
+        lines += ["", "Belum ada data:", ""]
+        lines += [f"- {_md(t)}" for t in tanpa]
     return "\n".join(lines) + "\n"
 
 
@@ -201,6 +204,16 @@ def _kantor(laporan: LaporanCapaian) -> str:
 
 def _legenda(laporan: LaporanCapaian) -> str:
     return "Predikat: " + " · ".join(f"{kode} {rentang}" for kode, rentang in laporan.skala_capaian)
+
+
+def _tanpa_data(laporan: LaporanCapaian) -> list[str]:
+    """Why a row has no figure, in the row's own words (``tidak ada target renstra``)."""
+    return [
+        f"{r.kode}: {' · '.join(r.keterangan)}"
+        for k in laporan.kelompok
+        for r in k.baris
+        if r.status == "belum_ada_data" and r.keterangan
+    ]
 
 
 def _ringkas(laporan: LaporanCapaian) -> str:
@@ -276,6 +289,8 @@ def _tabel(laporan: LaporanCapaian, lengkap: bool, lebar: int) -> Any:
         footer.append(Text(_legenda(laporan), style="dim"))
     if laporan.total_anggaran is not None:
         footer.append(Text(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"))
+    for t in _tanpa_data(laporan):
+        footer.append(Text(f"Belum ada data — {t}", style="yellow"))
     for note in laporan.catatan:
         footer.append(Text(f"Catatan: {note}", style="yellow"))
     for line in penanda.baris():

@@ -20,7 +20,7 @@ from decimal import Decimal
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian, label_periode
 from renja_cli.laporan.ringkasan import LaporanRingkasan
 from renja_cli.numbers import round_half_up
-from renja_cli.render.common import STATUS_LABEL
+from renja_cli.render.common import STATUS_LABEL, tanda_teks
 from renja_cli.render.ringkasan import PROYEKSI_LABEL
 
 PEMISAH = ";"
@@ -100,6 +100,7 @@ KOLOM_CAPAIAN = (
     "Posisi data",
     "Sementara",
     "Keterangan",
+    "Asumsi",
     "Data contoh",
 )
 
@@ -123,6 +124,7 @@ def render_capaian(lap: LaporanCapaian) -> bytes:
             label_periode(r.periode_data) if r.periode_data else "",
             _ya(r.sementara),
             teks("; ".join(r.keterangan)),
+            teks(tanda_teks(r.tanda)),
             _ya(lap.contoh),
         ]
         for r in lap.baris
@@ -148,6 +150,7 @@ KOLOM_RINGKASAN = (
     "Uraian proyeksi",
     "Kendala",
     "Rencana tindak lanjut",
+    "Asumsi",
     "Data contoh",
 )
 
@@ -175,6 +178,7 @@ def render_ringkasan(lap: LaporanRingkasan) -> bytes:
                 teks(r.proyeksi.uraian),
                 teks("; ".join(r.kendala)),
                 teks("; ".join(r.rencana_tindak_lanjut)),
+                teks(tanda_teks(r.tanda)),
                 _ya(lap.contoh),
             ]
         )

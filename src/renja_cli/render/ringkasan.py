@@ -401,6 +401,18 @@ def _tabel(lap: LaporanRingkasan, lebar: int) -> Any:
             f"{PROYEKSI_LABEL[r.proyeksi.status]}: {r.proyeksi.uraian}",
         )
     parts.append(attention)
+    proyeksi = Table(
+        title="Proyeksi akhir tahun",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        title_justify="left",
+    )
+    proyeksi.add_column("Kode", no_wrap=True)
+    proyeksi.add_column("Proyeksi", no_wrap=True)
+    proyeksi.add_column("Uraian", ratio=1)
+    for r in lap.baris:
+        proyeksi.add_row(r.tahunan.kode, PROYEKSI_LABEL[r.proyeksi.status], r.proyeksi.uraian)
+    parts.append(proyeksi)
     parts.append(
         Text(
             f"Anggaran total: pagu {format_rupiah(lap.total_pagu or 0)} · realisasi "
