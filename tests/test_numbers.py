@@ -13,6 +13,7 @@ from renja_cli.numbers import (
     format_rupiah,
     format_value,
     parse_number,
+    round_half_up,
 )
 
 
@@ -63,3 +64,17 @@ def test_parse_refuses_ambiguous_or_bad(text: str) -> None:
 def test_format_then_parse_round_trips(value: object) -> None:
     text = format_number(float(value), 2)  # type: ignore[arg-type]
     assert parse_number(text) == pytest.approx(float(value), abs=0.005)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("240.000.000", 240_000_000), ("1.234.567", 1_234_567)]
+)
+def test_two_dots_are_thousands(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_rounding_never_loses_a_figure(value: float) -> None:
+    """Huge or tiny, the rounded figure is the value to the cent (1e300 never becomes 0)."""
+    rounded = round_half_up(value)
+    assert abs(float(rounded) - value) <= 0.005 + abs(value) * 1e-15

@@ -14,7 +14,7 @@ separator is never silently read as a decimal point.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 _ID_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
 _DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
@@ -39,6 +39,8 @@ def parse_number(text: str) -> float:
             )
         return float(s.replace(".", "").replace(",", "."))
     if _DOT_GROUPS.match(s):
+        if s.count(".") > 1:  # 240.000.000: two dots can only be thousands
+            return float(s.replace(".", ""))
         raise NumberFormatError(
             f"'{text}' ambigu: titik bisa pemisah ribuan atau desimal; "
             f"tulis {s.replace('.', '')} (ribuan) atau {s.replace('.', ',')} (desimal)"
@@ -50,10 +52,12 @@ def parse_number(text: str) -> float:
 
 def round_half_up(value: float, places: int = 2) -> Decimal:
     """Round like the seed document does (93,935 → 93,94), via the decimal repr."""
-    try:
-        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    except InvalidOperation:  # pragma: no cover - NaN/inf never reach here
-        return Decimal(0)
+    exact = Decimal(repr(value))
+    if not exact.is_finite():
+        raise ValueError(f"angka tidak terhingga: {value!r}")
+    with localcontext() as context:  # enough digits for any float: 1e300 stays 1e300
+        context.prec = max(28, exact.adjusted() + places + 2)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _group(integer: str) -> str:

@@ -189,6 +189,8 @@ def _pola_cepat(
                 if not line & MASK:
                     pantau.maju()
                 text, _, rest = raw.partition(delim)
+                if not rest and not text.rstrip("\r\n"):
+                    continue  # an empty line: the CSV reader skips it too
                 entry = get(rest)
                 cells = None
                 if entry is None:
