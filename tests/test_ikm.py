@@ -1070,3 +1070,21 @@ def test_long_exclusion_lists_are_cut_in_human_outputs(
     assert len(json.loads(ke_json(hasil))["dikecualikan"]) == 25
     assert "… dan 5 lagi" in ke_markdown(hasil)
     assert "… dan 5 lagi" in _rich_text(hasil)
+
+
+def test_xlsx_hidden_first_sheet_is_not_read(ref: ReferensiSurvei, tmp_path: Path) -> None:
+    """An old export hidden before the visible responses: the visible sheet counts."""
+    from openpyxl import load_workbook
+
+    path = _xlsx(tmp_path / "survei.xlsx", SCORES)
+    full = baca_survei(path, ref)
+    wb = load_workbook(path)
+    old = wb.copy_worksheet(wb["Jawaban"])
+    old.title = "lama"
+    old.delete_rows(5, 100)
+    old.sheet_state = "hidden"
+    wb.move_sheet("lama", offset=-1)
+    wb.save(path)
+    assert load_workbook(path).sheetnames[0] == "lama"
+    again = baca_survei(path, ref)
+    assert again.lembar == "Jawaban" and len(again.responden) == len(full.responden)

@@ -472,7 +472,32 @@ def _ganti_nilai(kode: str, judul: str, value: Any) -> Callable[[Any], str]:
     return edit
 
 
+def _persen(kode: str, judul: str, value: float) -> Callable[[Any], str]:
+    """Excel's 88% is the number 0.88 shown through a percent format."""
+
+    def edit(wb: Any) -> str:
+        where = _set("Realisasi", _real(kode, judul), value)(wb)
+        wb["Realisasi"][where.split("!")[1]].number_format = "0%"
+        return where
+
+    return edit
+
+
+def _gabung(sheet: str, cells: str, value: Any) -> Callable[[Any], str]:
+    """A merge over two record cells: the lower one reads as blank."""
+
+    def edit(wb: Any) -> str:
+        first = cells.split(":")[0]
+        wb[sheet][first] = value
+        wb[sheet].merge_cells(cells)
+        return f"{sheet}!{cells}"
+
+    return edit
+
+
 CASES: dict[str, tuple[Callable[[Any], str], str]] = {
+    "nilai berformat persen": (_persen("IKK.11", "Nilai", 0.88), "R606"),
+    "sel rekaman digabung": (_gabung("manajemen-talenta", "C3:C4", "ya"), "R605"),
     "nilai di luar rentang": (_set("Realisasi", _real("IKK.11", "Nilai"), 120), "R207"),
     "pembilang melebihi penyebut": (_set("Realisasi", _real("IKK.13", "Pembilang"), 5), "R206"),
     "pembilang pecahan": (_set("Realisasi", _real("IKK.4", "Pembilang"), 12.5), "R103"),

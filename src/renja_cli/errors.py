@@ -128,6 +128,8 @@ KODE: dict[str, str] = {
     "atau triwulan lain",
     "R603": "sel isian berisi rumus atau galat Excel (rumus tidak pernah dihitung)",
     "R604": "lembar rekaman isian kosong padahal berkasnya sudah ada di folder triwulan",
+    "R605": "sel isian digabung (merge): hanya sel kiri atas yang menyimpan nilai",
+    "R606": "angka isian berformat persen: Excel menyimpan 88% sebagai 0,88",
     # usage
     "U001": "opsi atau argumen tidak valid",
     "U002": "tahun, folder data atau berkas masukan tidak ada",

@@ -650,12 +650,25 @@ def _baca_xlsx(path: Path, referensi: ReferensiSurvei, lembar: str | None) -> Su
                 Location(path),
                 code="R401",
             )
-        sheet: Any = workbook[lembar or workbook.sheetnames[0]]
+        sheet: Any = workbook[lembar] if lembar is not None else _lembar_pertama(path, workbook)
         with warnings.catch_warnings():  # rows are parsed lazily, warnings come late too
             warnings.simplefilter("ignore", UserWarning)
             return _baca_lembar(path, sheet, referensi)
     finally:
         workbook.close()
+
+
+def _lembar_pertama(path: Path, workbook: Any) -> Any:
+    """The first sheet a person sees on opening the file: hidden sheets (an old export
+    kept out of sight) are never read unless named with ``--lembar``."""
+    for sheet in workbook.worksheets:
+        if getattr(sheet, "sheet_state", "visible") == "visible":
+            return sheet
+    raise DataError(
+        "semua lembar tersembunyi; tampilkan (Unhide) lembar jawabannya",
+        Location(path),
+        code="R401",
+    )
 
 
 def _baca_lembar(path: Path, sheet: Any, referensi: ReferensiSurvei) -> Survei:

@@ -59,6 +59,7 @@ class BukuIsian:
         """The sheet ``nama`` (case-insensitive), or None after recording R602."""
         for ws in self.wb.worksheets:
             if ws.title.casefold() == nama.casefold():
+                self._gabungan(ws)
                 return ws
         self.galat.append(
             DataError(
@@ -68,6 +69,18 @@ class BukuIsian:
             )
         )
         return None
+
+    def _gabungan(self, ws: Any) -> None:
+        """Merged cells keep only their top-left value: the others would read as blank
+        (a 'tidak', a missing figure) without a word, so each merge is an error."""
+        for merged in sorted(ws.merged_cells.ranges, key=str):
+            self.salah(
+                f"sel {merged} digabung (merge): hanya sel kiri atasnya yang menyimpan nilai; "
+                "pisahkan (Unmerge) lalu isi setiap sel",
+                ws.title,
+                str(merged),
+                "R605",
+            )
 
     def salah(
         self, message: str, sheet: str, ref: str | None, code: str, field: str | None = None
@@ -102,6 +115,21 @@ class BukuIsian:
             value = value.strip()
             if not value:
                 return None, True
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and "%" in str(cell.number_format).replace('"%"', "").replace("\\%", "")
+        ):
+            shown = teks_angka(round(value * 100, 10)).replace(".", ",")
+            self.salah(
+                f"sel berformat persen: tampak {shown}% tetapi Excel menyimpan "
+                f"{teks_angka(value).replace('.', ',')}; ubah format sel menjadi Angka "
+                f"(General) lalu ketik {shown}",
+                ws.title,
+                cell.coordinate,
+                "R606",
+            )
+            return None, False
         return value, True
 
 
