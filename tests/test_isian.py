@@ -487,10 +487,10 @@ def _gabung(sheet: str, cells: str, value: Any) -> Callable[[Any], str]:
     """A merge over two record cells: the lower one reads as blank."""
 
     def edit(wb: Any) -> str:
-        first = cells.split(":")[0]
+        first, last = cells.split(":")
         wb[sheet][first] = value
         wb[sheet].merge_cells(cells)
-        return f"{sheet}!{cells}"
+        return f"{sheet}!{last}"
 
     return edit
 

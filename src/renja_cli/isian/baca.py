@@ -59,7 +59,6 @@ class BukuIsian:
         """The sheet ``nama`` (case-insensitive), or None after recording R602."""
         for ws in self.wb.worksheets:
             if ws.title.casefold() == nama.casefold():
-                self._gabungan(ws)
                 return ws
         self.galat.append(
             DataError(
@@ -69,18 +68,6 @@ class BukuIsian:
             )
         )
         return None
-
-    def _gabungan(self, ws: Any) -> None:
-        """Merged cells keep only their top-left value: the others would read as blank
-        (a 'tidak', a missing figure) without a word, so each merge is an error."""
-        for merged in sorted(ws.merged_cells.ranges, key=str):
-            self.salah(
-                f"sel {merged} digabung (merge): hanya sel kiri atasnya yang menyimpan nilai; "
-                "pisahkan (Unmerge) lalu isi setiap sel",
-                ws.title,
-                str(merged),
-                "R605",
-            )
 
     def salah(
         self, message: str, sheet: str, ref: str | None, code: str, field: str | None = None
@@ -96,6 +83,16 @@ class BukuIsian:
         from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
         cell = ws.cell(row=row, column=column)
+        if type(cell).__name__ == "MergedCell":  # inside a merge, below or right of its value
+            merged = next((str(m) for m in ws.merged_cells.ranges if cell.coordinate in m), "")
+            self.salah(
+                f"sel ini bagian dari sel gabungan {merged} (merge) dan terbaca kosong; "
+                "pisahkan (Unmerge) lalu isi setiap sel",
+                ws.title,
+                cell.coordinate,
+                "R605",
+            )
+            return None, False
         value = cell.value
         if cell.data_type == "f" or isinstance(value, ArrayFormula | DataTableFormula):
             text = value.text if isinstance(value, ArrayFormula) else value
