@@ -107,3 +107,43 @@ def test_renja_ikm_bad_options(renja) -> None:
     assert result.exit_code == 2 and "R418" in result.stderr
     missing = renja("ikm", str(TW3 / "tidak-ada.csv"))  # a file named by the user: usage
     assert missing.exit_code == 2 and "U002" in missing.stderr
+
+
+def test_a_survey_saved_twice_is_an_error_not_a_second_event(renja, data_copy: Path) -> None:
+    """Files saved twice under two names: 'survei (1).csv' would count as another kegiatan."""
+    tw3 = data_copy / "realisasi" / "2025" / "tw3"
+    original = tw3 / "survei-pembinaan-kompas-asn.csv"
+    copy = tw3 / "survei-pembinaan-kompas-asn (1).csv"
+    copy.write_bytes(original.read_bytes())
+    args = ("--tahun", "2025", "--triwulan", "3", "--data", str(data_copy))
+    result = renja("capaian", *args)
+    assert result.exit_code == 1
+    assert ": R420 " in result.stderr  # located at one, naming the other
+    assert original.name in result.stderr and copy.name in result.stderr
+    check = renja("validasi", str(data_copy), "--format", "json")
+    assert "R420" in {m["kode"] for m in json.loads(check.stdout)["masalah"]}
+
+
+def test_renja_ikm_refuses_the_same_file_twice(renja, tmp_path: Path) -> None:
+    one = TW3 / "survei-pembinaan-kompas-asn.csv"
+    assert "R420" in renja("ikm", str(one), str(one)).stderr
+    other = tmp_path / "salinan.csv"
+    other.write_bytes(one.read_bytes())
+    result = renja("ikm", str(one), str(other))
+    assert result.exit_code == 1 and f"{other}: R420 " in result.stderr
+
+
+def test_responses_repeated_across_files_are_flagged(renja, tmp_path: Path) -> None:
+    one = TW3 / "survei-pembinaan-kompas-asn.csv"
+    lines = one.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    part = tmp_path / "ekspor-lain.csv"  # a second export holding three of the same responses
+    part.write_text("\n".join(lines[header : header + 4]) + "\n", encoding="utf-8")
+    out = _json(renja, "ikm", str(one), str(part))
+    warned = [p for p in out["peringatan"] if p["kode"] == "R416"]  # type: ignore[index]
+    assert warned and "3 responden di ekspor-lain.csv" in warned[0]["pesan"]
+
+
+def test_more_respondents_than_population_is_flagged(renja) -> None:
+    out = _json(renja, "ikm", str(TW3 / "survei-pembinaan-kompas-asn.csv"), "--populasi", "10")
+    assert "R421" in {p["kode"] for p in out["peringatan"]}  # type: ignore[index]

@@ -102,12 +102,15 @@ KODE: dict[str, str] = {
     "R413": "cap waktu tidak terbaca (pengelompokan per triwulan/bulan)",
     "R414": "kolom pengelompokan tidak ada (jenis layanan atau cap waktu)",
     "R415": "referensi survei (survei.yaml) tidak valid",
-    "R416": "responden ganda: cap waktu dan jawaban identik (*peringatan*, tetap dihitung)",
+    "R416": "responden ganda: cap waktu dan jawaban identik, dalam satu berkas atau antarberkas "
+    "(*peringatan*, tetap dihitung)",
     "R417": "jumlah responden di bawah sampel minimal Krejcie–Morgan (*peringatan*)",
     "R418": "permintaan tidak valid: tanpa berkas, populasi bukan bilangan bulat positif, "
     "atau aturan bobot/gabung/per tidak dikenal",
     "R419": "nomor unsur di judul kolom (mis. 'U8.') berbeda dengan unsur menurut namanya; "
     "nama yang dipakai (*peringatan*)",
+    "R420": "berkas survei disebut dua kali atau isinya sama persis dengan berkas lain",
+    "R421": "responden lebih banyak daripada populasi (*peringatan*)",
     # history between two versions of the data (renja beda)
     "R501": "target PK diubah, ditambah atau dihapus sesudah PK ditandatangani "
     "(`pengaturan.pk_ditandatangani`), juga `target_utama` dan `arah`",

@@ -11,5 +11,5 @@ from renja_cli.errors import KODE
 KODE_GALAT: dict[str, str] = {k: v for k, v in KODE.items() if k.startswith("R4")}
 """Meaning of each code, in Indonesian, as shown in the README's code table."""
 
-PERINGATAN = frozenset({"R416", "R417", "R419"})
+PERINGATAN = frozenset({"R416", "R417", "R419", "R421"})
 """Codes that are only ever warnings (R407 is a warning when it skips a group)."""

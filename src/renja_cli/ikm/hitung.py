@@ -31,7 +31,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, get_args
 
-from renja_cli.errors import DataError, DataErrors, UsageError
+from renja_cli.errors import DataError, DataErrors, Location, UsageError
 from renja_cli.ikm.baca import Responden, Survei, baca_survei
 from renja_cli.ikm.hasil import HasilIkm, HasilUnsur, Kelompok, Peringatan, Sampel
 from renja_cli.ikm.referensi import (
@@ -223,6 +223,14 @@ def hitung_ikm(
     if populasi is not None:
         minimal = sampel_minimal(populasi, ref.sampel)
         sampel = Sampel(populasi, minimal, hasil.responden, hasil.responden >= minimal)
+        if hasil.responden > populasi:
+            warnings.append(
+                Peringatan(
+                    "R421",
+                    f"{hasil.responden} responden > populasi {populasi}: ada kiriman atau berkas "
+                    "ganda, atau populasinya keliru; uji sampel tidak berarti",
+                )
+            )
         if not sampel.cukup:
             warnings.append(
                 Peringatan(
@@ -387,7 +395,7 @@ def ikm_dari_berkas(
         raise UsageError("tidak ada berkas survei", code="R418")
     berkas_masukan(paths)
     surveys: list[Survei] = []
-    errors: list[DataError] = []
+    errors: list[DataError] = berkas_kembar(paths)
     for path in paths:
         try:
             surveys.append(baca_survei(path, ref, lembar=lembar))
@@ -397,7 +405,7 @@ def ikm_dari_berkas(
             errors.append(exc)
     if errors:
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
-    return hitung_ikm(
+    hasil = hitung_ikm(
         surveys,
         ref,
         populasi=populasi,
@@ -406,6 +414,76 @@ def ikm_dari_berkas(
         bobot=bobot,
         gabung=gabung,
     )
+    extra = responden_lintas_berkas(surveys)
+    return _ganti(hasil, peringatan=hasil.peringatan + tuple(extra)) if extra else hasil
+
+
+def berkas_kembar(paths: Sequence[Path]) -> list[DataError]:
+    """A file named twice, or two files with the same bytes (a form downloaded twice,
+    ``survei (1).csv``): either would count every response twice (R420)."""
+    from renja_cli.bacaan import blake2b
+
+    errors: list[DataError] = []
+    by_path: dict[Path, Path] = {}
+    by_digest: dict[bytes, Path] = {}
+    for path in paths:
+        try:
+            key = path.resolve()
+            digest = blake2b(path.read_bytes(), digest_size=16).digest()
+        except OSError:
+            continue  # unreadable: the reader reports it
+        if key in by_path:
+            errors.append(
+                DataError(
+                    f"berkas disebut dua kali (juga sebagai {by_path[key]})",
+                    Location(path),
+                    code="R420",
+                )
+            )
+            continue
+        by_path[key] = path
+        if digest in by_digest:
+            errors.append(
+                DataError(
+                    f"isinya sama persis dengan {by_digest[digest].name}: berkas yang diunduh "
+                    "atau disimpan dua kali menghitung setiap jawaban dua kali; hapus salah satu",
+                    Location(path),
+                    code="R420",
+                )
+            )
+            continue
+        by_digest[digest] = path
+    return errors
+
+
+def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
+    """Responses with the same timestamp and answers in two files (R416): a form's
+    responses exported twice into files that differ elsewhere."""
+    first: dict[tuple[object, tuple[int, ...]], tuple[Survei, int]] = {}
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for i, survei in enumerate(surveys):
+        for r in survei.responden:
+            if r.waktu is None or r.waktu == "":
+                continue
+            key = (r.waktu, r.nilai)
+            found = first.get(key)
+            if found is None:
+                first[key] = (survei, r.baris)
+            elif found[0] is not survei:
+                pairs.setdefault((surveys.index(found[0]), i), []).append((found[1], r.baris))
+    warnings = []
+    for (a, b), rows in sorted(pairs.items()):
+        sa, sb = surveys[a], surveys[b]
+        shown = ", ".join(f"{x}↔{y}" for x, y in rows[:5]) + (" …" if len(rows) > 5 else "")
+        warnings.append(
+            Peringatan(
+                "R416",
+                f"{len(rows)} responden di {sb.berkas.name} sama cap waktu dan jawabannya dengan "
+                f"{sa.berkas.name} (baris {shown}); tetap dihitung — periksa berkas ganda",
+                sb.lokasi(rows[0][1]),
+            )
+        )
+    return warnings
 
 
 def cari_berkas_survei(folder: Path, pola: str = "survei-*") -> list[Path]:
