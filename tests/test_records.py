@@ -430,3 +430,27 @@ def test_fast_archive_reader_equals_the_csv_reader(
         with mock.patch.object(arsip, "_ada_kutip", return_value=True):
             slow = run(path)
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "nomor",
+    ["rek-2025-01", "REK-2025-01\u200b", "REK\u20112025\u201101", " REK-2025-01 ", "ＲＥＫ-2025-01"],
+    ids=["huruf kecil", "spasi lebar nol", "tanda hubung tak terputus", "spasi", "lebar penuh"],
+)
+def test_register_item_written_two_ways_is_one_item(renja, data_copy: Path, nomor: str) -> None:
+    path = data_copy / "realisasi" / "2025" / "tw3" / "rekomendasi-wasdal.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"{nomor},Kabupaten Tabanan,1,ya\n")
+    result = renja("capaian", "--tahun", "2025", "--triwulan", "3", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert f"{path}:8: R308 " in result.stderr and "pertama di baris 2" in result.stderr
+
+
+def test_event_carried_over_twice_counts_once_or_errs(renja, data_copy: Path) -> None:
+    """A kegiatan row typed again (ikm-pembinaan.csv) would count the event twice."""
+    path = data_copy / "realisasi" / "2025" / "tw2" / "ikm-pembinaan.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("P2K  Kabupaten Sumba Barat Daya,2,93.95\n")
+    result = renja("capaian", "--tahun", "2025", "--triwulan", "2", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert f"{path}:6: R308 " in result.stderr and "pertama di baris 4" in result.stderr

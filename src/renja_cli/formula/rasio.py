@@ -23,7 +23,7 @@ from renja_cli.formula.umum import (
     dua_kali,
 )
 from renja_cli.io.csvfile import buka_csv, sel, ya_tidak
-from renja_cli.io.pesan import tampak
+from renja_cli.io.pesan import kunci_banding, tampak
 from renja_cli.model.dasar import Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 
@@ -99,19 +99,22 @@ def register(ctx: KonteksFormula, formula: FormulaRasio, path: Path, periode: st
     col_instansi = csv_file.column("instansi", required=False)
     dated = [(name, i) for name in KOLOM_TANGGAL if (i := csv_file.column(name, False)) is not None]
     assert col_id is not None and col_done is not None
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     items: list[tuple[str, str, bool]] = []
     for line, cells in csv_file.rows():
         nomor = sel(cells, col_id)
         if not nomor:
             raise DataError("kolom nomor kosong", Location(path, line), code="R304")
-        if nomor in seen:
+        key = kunci_banding(nomor)
+        if key in seen:
+            first, first_line = seen[key]
+            same = "" if first == nomor else f" = {tampak(first)}"
             raise DataError(
-                f"nomor {tampak(nomor)} ganda (pertama di baris {seen[nomor]})",
+                f"nomor {tampak(nomor)} ganda{same} (pertama di baris {first_line})",
                 Location(path, line),
                 code="R308",
             )
-        seen[nomor] = line
+        seen[key] = (nomor, line)
         for name, index in dated:
             batas_periode(path, line, periode, ctx.tahun, name, sel(cells, index))
         nama = ""

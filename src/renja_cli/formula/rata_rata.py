@@ -20,6 +20,7 @@ from renja_cli.formula.umum import (
     dua_kali,
 )
 from renja_cli.io.csvfile import angka, buka_csv, sel
+from renja_cli.io.pesan import kunci_banding, tampak
 from renja_cli.model.dasar import KodeBebas, Rentang, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 
@@ -207,11 +208,23 @@ def rata_rata_kegiatan(
     assert col_name is not None and col_value is not None
     events: list[tuple[str, float]] = []
     lines: list[int] = []
+    seen: dict[str, tuple[str, int]] = {}
     for line, cells in csv_file.rows():
         for name, index in dated:
             batas_periode(path, line, periode, ctx.tahun, name, sel(cells, index))
         value = angka(path, line, "nilai", sel(cells, col_value))
-        events.append((sel(cells, col_name), value))
+        kegiatan = sel(cells, col_name)
+        key = kunci_banding(kegiatan)
+        if key and key in seen:  # a row carried over and typed again counts the event twice
+            first, first_line = seen[key]
+            raise DataError(
+                f"kegiatan {tampak(kegiatan)} ganda (pertama di baris {first_line}: "
+                f"{tampak(first)}); satu baris per kegiatan",
+                Location(path, line),
+                code="R308",
+            )
+        seen[key] = (kegiatan, line)
+        events.append((kegiatan, value))
         lines.append(line)
     mean = sum(v for _, v in events) / len(events) if events else None
     return mean, RincianKomponen(path, tuple(events), tuple(lines))

@@ -43,6 +43,21 @@ def tampak(text: str) -> str:
     return "".join(f"⟨U+{ord(c):04X}⟩" if _odd(c) else c for c in text)
 
 
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+def kunci_banding(text: str) -> str:
+    """An identifier (a register ``nomor``, a kegiatan name) as compared for duplicates.
+
+    ``REK-2025-01``, ``rek-2025-01``, ``REK‑2025‑01`` (non-breaking hyphens) and
+    ``REK-2025-01`` followed by a zero-width space name one item: an export that
+    writes the same item twice must not count it twice.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = "".join(c for c in text if not (_odd(c) and unicodedata.category(c)[0] in "CZ"))
+    return " ".join(text.split()).casefold()
+
+
 _CODE_KEY = re.compile(r"^[A-Z]{2,4}(\.[0-9]+)+$")
 _RULE_TAG = re.compile(r"^\[(R\d{3})\] ")
 
