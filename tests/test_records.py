@@ -434,7 +434,13 @@ def test_fast_archive_reader_equals_the_csv_reader(
 
 @pytest.mark.parametrize(
     "nomor",
-    ["rek-2025-01", "REK-2025-01\u200b", "REK\u20112025\u201101", " REK-2025-01 ", "ＲＥＫ-2025-01"],
+    [
+        "rek-2025-01",
+        "REK-2025-01\u200b",
+        "REK\u20112025\u201101",
+        " REK-2025-01 ",
+        "ＲＥＫ-2025-01",
+    ],
     ids=["huruf kecil", "spasi lebar nol", "tanda hubung tak terputus", "spasi", "lebar penuh"],
 )
 def test_register_item_written_two_ways_is_one_item(renja, data_copy: Path, nomor: str) -> None:
@@ -454,3 +460,14 @@ def test_event_carried_over_twice_counts_once_or_errs(renja, data_copy: Path) ->
     result = renja("capaian", "--tahun", "2025", "--triwulan", "2", "--data", str(data_copy))
     assert result.exit_code == 1
     assert f"{path}:6: R308 " in result.stderr and "pertama di baris 4" in result.stderr
+
+
+def test_quarter_folder_in_capitals_is_an_error(renja, data_copy: Path) -> None:
+    """'TW3/' is read on Windows and macOS but not on Linux: the same data, two figures."""
+    year = data_copy / "realisasi" / "2025"
+    (year / "tw3").rename(year / "TW3")
+    result = renja("capaian", "--tahun", "2025", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert f"{year / 'TW3'}: R013 nama folder harus 'tw3'" in result.stderr
+    check = renja("validasi", str(data_copy), "--format", "json")
+    assert "R013" in {m["kode"] for m in json.loads(check.stdout)["masalah"]}

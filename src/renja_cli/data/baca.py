@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renja_cli.errors import DataError, DataErrors, Location, raise_all
-from renja_cli.io.berkas import daftar_folder
+from renja_cli.io.berkas import cari_peran, daftar_folder
 from renja_cli.io.pesan import validate
 from renja_cli.io.yamlfile import Positions, load_file
 from renja_cli.model.dasar import as_target
@@ -356,6 +356,10 @@ def load_realisasi(
         result.berkas[berkas.periode] = berkas
         result.paths[berkas.periode] = path
         result.positions[berkas.periode] = positions
+        try:  # its record folder: 'TW3/' beside tw3.yaml is read on Windows, not on Linux
+            cari_peran(folder, berkas.periode, ("",))
+        except DataError as exc:
+            errors.append(exc)
     if kumpulkan is not None:
         kumpulkan.extend(errors)
     else:

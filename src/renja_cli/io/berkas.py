@@ -115,7 +115,8 @@ def cari_peran(folder: Path, nama: str, akhiran: tuple[str, ...]) -> Path | None
     path = folder / found[0]
     if found[0] not in {f"{nama}{a}" for a in akhiran}:
         raise DataError(
-            f"nama berkas harus '{nama}{akhiran[0]}' (huruf kecil), bukan '{found[0]}'",
+            f"nama {'folder' if path.is_dir() else 'berkas'} harus '{nama}{akhiran[0]}' "
+            f"(huruf kecil), bukan '{found[0]}'",
             Location(path),
             code="R013",
         )
