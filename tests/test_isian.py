@@ -539,6 +539,7 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "baris baru dalam sel": (_set("ikm-pembinaan", "A3", "Rakor\nNTT"), "R302"),
     "anggaran pecahan": (_set("Anggaran", "D3", 1.5), "R103"),
     "anggaran negatif": (_set("Anggaran", "D3", -5), "R103"),
+    "anggaran melebihi pagu": (_set("Anggaran", "D3", 10**12), "R221"),
     "sasaran tidak dikenal": (_set("Anggaran", "A2", "SK.9"), "R203"),
     "data contoh bukan ya/tidak": (_set("Petunjuk", "B8", "entah"), "R103"),
 }

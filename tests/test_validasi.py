@@ -236,3 +236,23 @@ def test_an_unreadable_quarter_adds_no_made_up_running_totals(renja, data_copy: 
     assert result.exit_code == 1
     codes = {m["kode"] for m in json.loads(result.stdout)["masalah"]}
     assert codes == {"R103"}
+
+
+def test_spending_above_the_pagu_is_an_error_in_every_command(renja, data_copy: Path) -> None:
+    """A running total typed as the quarter's own spending: serapan 136,72 % is refused."""
+    tw3 = data_copy / "realisasi" / "2025" / "tw3.yaml"
+    text = tw3.read_text(encoding="utf-8")
+    assert "  SK.1: 240000000\n" in text
+    tw3.write_text(text.replace("  SK.1: 240000000\n", "  SK.1: 800000000\n"), encoding="utf-8")
+    where = f"{tw3}:{text.splitlines().index('  SK.1: 240000000') + 1}:9: R221"
+    for args in (
+        ("validasi", str(data_copy)),
+        ("ringkasan", "--tahun", "2025", "--triwulan", "3", "--data", str(data_copy)),
+        ("capaian", "--tahun", "2025", "--data", str(data_copy)),
+    ):
+        result = renja(*args)
+        assert result.exit_code == 1, args
+        assert where in result.output and "Rp 1.210.000.000 melebihi pagu" in result.output
+    # up to TW II the same data is within the pagu
+    ok = renja("ringkasan", "--tahun", "2025", "--triwulan", "2", "--data", str(data_copy))
+    assert ok.exit_code == 1  # the year's files are checked as a whole, like validasi

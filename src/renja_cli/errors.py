@@ -69,6 +69,7 @@ KODE: dict[str, str] = {
     "R218": "predikat (WTP, BB …) tidak ada di skala indikator",
     "R219": "target belum diisi (*peringatan*; `renja init`)",
     "R220": "tanda asumsi/turunan/contoh untuk kolom yang tidak dikenal atau tidak diisi",
+    "R221": "realisasi anggaran melebihi pagu sasaran (kumulatif diisi sebagai triwulanan?)",
     # record files (CSV)
     "R301": "CSV: kolom wajib tidak ada",
     "R302": "CSV rusak: tanda kutip tidak ditutup, sel berisi baris baru",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -272,6 +272,11 @@ class RealisasiTahun:
             return None
         return path.with_suffix("")
 
+    def anggaran(self, kode: str, periods: Sequence[str]) -> int:
+        """Budget spent by sasaran ``kode`` over ``periods`` (each file holds its own
+        quarter's spending; the year-end file the whole year's)."""
+        return sum((self.berkas[p].anggaran or {}).get(kode, 0) for p in periods)
+
     def gabungan_utuh(self, aturan_periode: str, sampai: str) -> bool:
         """Whether a figure combined up to ``sampai`` has every quarter it needs.
 
@@ -360,11 +365,55 @@ def load_realisasi(
             cari_peran(folder, berkas.periode, ("",))
         except DataError as exc:
             errors.append(exc)
+    errors.extend(periksa_anggaran(rencana, result))
     if kumpulkan is not None:
         kumpulkan.extend(errors)
     else:
         raise_all(errors)
     return result
+
+
+def periksa_anggaran(rencana: RencanaKerja, realisasi: RealisasiTahun) -> list[DataError]:
+    """Spending never exceeds the pagu (R221): a DIPA cannot be overspent, and the usual
+    cause is a running total typed where the quarter's own spending belongs."""
+    from renja_cli.hitung.periode import label_periode
+    from renja_cli.numbers import format_percent, format_rupiah
+
+    errors: list[DataError] = []
+    quarters = [p for p in PERIODE_URUT if p in realisasi.berkas]
+    ends = [[*quarters[: i + 1]] for i in range(len(quarters))]
+    if "tahunan" in realisasi.berkas:
+        ends.append(["tahunan"])
+    for sk in rencana.sasaran:
+        if sk.anggaran is None:
+            continue
+        for periods in ends:
+            spent = realisasi.anggaran(sk.kode, periods)
+            if spent <= sk.anggaran:
+                continue
+            last = periods[-1]
+            positions = realisasi.positions.get(last)
+            where = (
+                positions.locate(("anggaran", sk.kode))
+                if positions is not None
+                else Location(realisasi.paths.get(last))
+            )
+            serapan = (
+                f" (serapan {format_percent(spent / sk.anggaran * 100)})" if sk.anggaran else ""
+            )
+            errors.append(
+                DataError(
+                    f"realisasi anggaran {sk.kode} s.d. {label_periode(last)} "
+                    f"{format_rupiah(spent)} melebihi pagu {format_rupiah(sk.anggaran)}{serapan}; "
+                    "setiap berkas triwulan memuat realisasi DALAM triwulan itu saja, bukan "
+                    "kumulatif",
+                    where,
+                    field=f"anggaran.{sk.kode}",
+                    code="R221",
+                )
+            )
+            break  # once per sasaran: the first quarter that overspends
+    return errors
 
 
 def _periksa_berkas(

@@ -156,7 +156,7 @@ def susun_ringkasan(
                 rows.append(_baris(ctx, sk.kode, ind, jenis, periods, previous, triwulan))
             except DataError as exc:
                 errors.append(exc)
-        spent = sum((ctx.realisasi.berkas[p].anggaran or {}).get(sk.kode, 0) for p in periods)
+        spent = ctx.realisasi.anggaran(sk.kode, periods)
         total_spent += spent
         serapan = spent / sk.anggaran * 100 if sk.anggaran else None
         kelompok = kelompok_sasaran(ctx, sk, [r.tahunan for r in rows])
