@@ -147,3 +147,18 @@ def test_responses_repeated_across_files_are_flagged(renja, tmp_path: Path) -> N
 def test_more_respondents_than_population_is_flagged(renja) -> None:
     out = _json(renja, "ikm", str(TW3 / "survei-pembinaan-kompas-asn.csv"), "--populasi", "10")
     assert "R421" in {p["kode"] for p in out["peringatan"]}  # type: ignore[index]
+
+
+def test_survey_answers_after_the_quarter_are_refused(renja, data_copy: Path) -> None:
+    """An export taken in October also holds October's answers: not TW III's."""
+    path = data_copy / "realisasi" / "2025" / "tw3" / "survei-ikm-layanan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    late = lines[2].replace("2025/07/01", "2025/10/02", 1)
+    assert late != lines[2]
+    path.write_text("\n".join([*lines, late]) + "\n", encoding="utf-8")
+    args = ("--tahun", "2025", "--triwulan", "3", "--data", str(data_copy))
+    result = renja("capaian", *args)
+    assert result.exit_code == 1
+    assert f"{path}:{len(lines) + 1}:1: R312 jawaban bertanggal 2025-10-02" in result.stderr
+    check = renja("validasi", str(data_copy), "--format", "json")
+    assert "R312" in {m["kode"] for m in json.loads(check.stdout)["masalah"]}

@@ -112,7 +112,7 @@ def hitung(
                     field=f"{kode} → komponen",
                     code="R204",
                 )
-            detail = _hitung_survei(ctx, komponen, surveys)
+            detail = _hitung_survei(ctx, komponen, surveys, periode)
             from_files[komponen.kode] = detail.hasil.ikm
             details[komponen.kode] = detail
             continue
@@ -190,10 +190,15 @@ def _survei(ctx: KonteksFormula, komponen: Komponen, periode: str) -> list[Path]
     return cari_berkas_survei(folder, komponen.survei)
 
 
-def _hitung_survei(ctx: KonteksFormula, komponen: Komponen, files: list[Path]) -> RincianSurvei:
+def _hitung_survei(
+    ctx: KonteksFormula, komponen: Komponen, files: list[Path], periode: str
+) -> RincianSurvei:
     from renja_cli.ikm import ikm_dari_berkas
 
-    hasil = ikm_dari_berkas(files, ctx.referensi.survei, gabung=komponen.gabung_survei)
+    sampai = (ctx.tahun, 4 if periode == "tahunan" else int(periode[2:]))
+    hasil = ikm_dari_berkas(
+        files, ctx.referensi.survei, gabung=komponen.gabung_survei, sampai=sampai
+    )
     return RincianSurvei(tuple(files), hasil)
 
 

@@ -388,8 +388,13 @@ def ikm_dari_berkas(
     kolom_layanan: str | None = None,
     bobot: Bobot | None = None,
     gabung: Gabung | None = None,
+    sampai: tuple[int, int] | None = None,
 ) -> HasilIkm:
-    """Read every file, reporting all files' errors at once, then :func:`hitung_ikm`."""
+    """Read every file, reporting all files' errors at once, then :func:`hitung_ikm`.
+
+    ``sampai`` (year, quarter): responses must be dated up to that quarter's end,
+    as any record of a quarter folder (R312).
+    """
     ref = referensi or muat_referensi()
     if not paths:
         raise UsageError("tidak ada berkas survei", code="R418")
@@ -403,6 +408,9 @@ def ikm_dari_berkas(
             errors.extend(exc.errors)
         except DataError as exc:
             errors.append(exc)
+    if sampai is not None:
+        for survei in surveys:
+            errors.extend(_sesudah_periode(survei, *sampai))
     if errors:
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
     hasil = hitung_ikm(
@@ -416,6 +424,35 @@ def ikm_dari_berkas(
     )
     extra = responden_lintas_berkas(surveys)
     return _ganti(hasil, peringatan=hasil.peringatan + tuple(extra)) if extra else hasil
+
+
+def _sesudah_periode(s: Survei, tahun: int, triwulan: int) -> list[DataError]:
+    """Responses dated after the quarter of the folder they stand in (R312): an export
+    taken in October also holds October's answers."""
+    if s.kolom_waktu is None:
+        return []
+    column = s.kolom_keterangan[s.kolom_waktu]
+    try:
+        dates = urai_tanggal([r.waktu for r in s.responden])
+    except WaktuError as exc:
+        return [DataError(str(exc), s.lokasi(s.responden[exc.index].baris, column), code="R413")]
+    late = [
+        (r, d)
+        for r, d in zip(s.responden, dates, strict=True)
+        if d is not None and (d.year, (d.month - 1) // 3 + 1) > (tahun, triwulan)
+    ]
+    if not late:
+        return []
+    r, d = late[0]
+    more = f" (dan {len(late) - 1} jawaban lain)" if len(late) > 1 else ""
+    return [
+        DataError(
+            f"jawaban bertanggal {d.isoformat()} jatuh sesudah TW {triwulan} {tahun}{more}; "
+            f"jawaban itu masuk folder triwulan {(d.month - 1) // 3 + 1} tahun {d.year}",
+            s.lokasi(r.baris, column),
+            code="R312",
+        )
+    ]
 
 
 def berkas_kembar(paths: Sequence[Path]) -> list[DataError]:
