@@ -471,3 +471,21 @@ def test_quarter_folder_in_capitals_is_an_error(renja, data_copy: Path) -> None:
     assert f"{year / 'TW3'}: R013 nama folder harus 'tw3'" in result.stderr
     check = renja("validasi", str(data_copy), "--format", "json")
     assert "R013" in {m["kode"] for m in json.loads(check.stdout)["masalah"]}
+
+
+@pytest.mark.parametrize("kind", ["tab", "bom ganda"])
+def test_tab_separated_and_double_bom_record_files_read_the_same(
+    renja, data_copy: Path, kind: str
+) -> None:
+    path = data_copy / "realisasi" / "2025" / "tw3" / "pembinaan-merit.csv"
+    before = renja("rincian", "IKK.7", "--tahun", "2025", "--triwulan", "3", "-f", "json",
+                   "--data", str(data_copy)).stdout  # fmt: skip
+    text = path.read_text(encoding="utf-8-sig")
+    if kind == "tab":
+        path.write_text(text.replace(",", "\t"), encoding="utf-8")
+    else:
+        path.write_text("\ufeff\ufeff" + text, encoding="utf-8")
+    after = renja("rincian", "IKK.7", "--tahun", "2025", "--triwulan", "3", "-f", "json",
+                  "--data", str(data_copy))  # fmt: skip
+    assert after.exit_code == 0, after.output
+    assert json.loads(after.stdout)["indikator"] == json.loads(before)["indikator"]

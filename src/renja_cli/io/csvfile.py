@@ -33,7 +33,7 @@ _DECIMAL_SPLIT = re.compile(r"^\d+$")
 
 def norm_header(name: str) -> str:
     """Header cells compare case-, space- and dash-insensitively."""
-    return re.sub(r"[\s\-]+", "_", name.strip().casefold())
+    return re.sub(r"[\s\-]+", "_", name.replace("\ufeff", "").strip().casefold())
 
 
 class BerkasCsv:
@@ -53,7 +53,8 @@ class BerkasCsv:
             return self.header.index(key)
         if required:
             raise DataError(
-                f"kolom '{name}' tidak ada; kolom yang ada: {', '.join(self.header)}",
+                f"kolom '{name}' tidak ada; kolom yang ada: "
+                f"{', '.join(tampak(h) for h in self.header)}",
                 Location(self.path, 1),
                 code="R301",
             )
@@ -144,7 +145,9 @@ def buka_csv(path: Path) -> BerkasCsv:
         ) from None
     if not first.strip():
         raise DataError("berkas kosong (baris judul kolom wajib)", Location(path, 1), code="R007")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    # the separator the header uses most: ',' (machine), ';' (Excel in Indonesian),
+    # tab (Excel's "Text (Tab delimited)", a copy from a sheet)
+    delimiter = max((",", ";", "\t"), key=first.count)
     try:
         raw = next(csv.reader([first], delimiter=delimiter, strict=True))
     except csv.Error:
