@@ -102,7 +102,11 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             first_line: dict[Any, int] = {}
+            before: yaml.Node | None = None
             for key_node, value_node in node.value:
+                if node.flow_style and before is not None:
+                    self._koma_desimal(before, key_node, value_node)
+                before = value_node
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise self.error(key_node, "kunci gabungan '<<' tidak diizinkan", "R003")
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -135,6 +139,29 @@ class _Builder:
                 items.append(self.build(item, (*key, index)))
             return items
         return self.scalar(node)
+
+    def _koma_desimal(self, before: yaml.Node, key: yaml.Node, value: yaml.Node) -> None:
+        """``{nilai: 99,12}`` is YAML for ``nilai: 99`` plus an empty key ``12``: a
+        decimal comma, said as such rather than as a strange key."""
+        if not (
+            isinstance(before, yaml.ScalarNode)
+            and isinstance(key, yaml.ScalarNode)
+            and isinstance(value, yaml.ScalarNode)
+            and not before.style
+            and not key.style
+            and value.value == ""
+            and _INT12.match(str(before.value))
+            and str(key.value).isdigit()
+            and before.end_mark.line == key.start_mark.line
+        ):
+            return
+        text = f"{before.value},{key.value}"
+        raise self.error(
+            before,
+            f"'{text}' dibaca YAML sebagai dua hal ({before.value} dan kunci {key.value}): "
+            f"koma desimal? tulis {before.value}.{key.value} (titik sebagai desimal)",
+            "R009",
+        )
 
     def scalar(self, node: yaml.Node) -> Any:
         if (
