@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from renja_cli import __version__
@@ -42,6 +44,8 @@ def test_command_help(renja, name: str) -> None:
         assert f"Pemakaian: renja {name}" in result.stdout
         assert "Contoh:\n" in result.stdout and f"renja {name} " in result.stdout
         assert not [word for word in ENGLISH if word in result.stdout]
+        # no Python type names (<str>, <list[Path]>) nor typer's {ARG}
+        assert not re.search(r"<(str|int|float|path|list\[\w+\])>|\{\w+\}", result.stdout)
 
 
 def test_root_help_is_indonesian(renja) -> None:
@@ -62,7 +66,7 @@ def test_root_help_is_indonesian(renja) -> None:
         (["capaian", "--tahunn", "2025"], "opsi tidak dikenal: --tahunn; maksud Anda: --tahun?"),
         (["capain"], "perintah 'capain' tidak dikenal; maksud Anda: capaian atau laporan?"),
         (["capaian", "--tahun", "2025", "x"], "argumen berlebih: x"),
-        (["rincian"], "argumen kode wajib diisi"),
+        (["rincian"], "argumen KODE wajib diisi"),
         (["capaian", "--sk"], "opsi --sk memerlukan nilai"),
     ],
 )

@@ -254,7 +254,9 @@ def capaian(
 renja rincian ikk.1 --tahun 2025 --triwulan 3 --format markdown""",
 )
 def rincian(
-    kode: Annotated[str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False)],
+    kode: Annotated[
+        str, typer.Argument(help="Kode indikator, mis. IKK.5.", show_default=False, metavar="KODE")
+    ],
     tahun: TahunOpt = None,
     triwulan: TriwulanOpt = None,
     target: TargetOpt = None,
@@ -291,6 +293,7 @@ def ringkasan(
         typer.Option(
             "--keluaran",
             "-o",
+            metavar="BERKAS",
             help="Tulis ke berkas .xlsx, .md, .csv, .json, atau laporan monev .html/.docx.",
             show_default=False,
         ),
@@ -418,7 +421,10 @@ renja tren IKK.12 --format json""",
 )
 def tren(
     kode: Annotated[
-        str, typer.Argument(help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False)
+        str,
+        typer.Argument(
+            help="Kode indikator, mis. IKU.3 atau IKK.12.", show_default=False, metavar="KODE"
+        ),
     ],
     format: Annotated[
         FormatTren,
@@ -443,7 +449,9 @@ renja validasi data/ --ketat --format github""",
 def validasi(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Berkas atau folder (bawaan: ./data).", show_default=False),
+        typer.Argument(
+            help="Berkas atau folder (bawaan: ./data).", show_default=False, metavar="JALUR"
+        ),
     ] = None,
     format: Annotated[
         FormatValidasi | None,
@@ -498,6 +506,7 @@ def templat(
         typer.Option(
             "--keluaran",
             "-o",
+            metavar="BERKAS",
             help="Berkas .xlsx yang ditulis (bawaan: isian-<tahun>-tw<N>.xlsx).",
             show_default=False,
         ),
@@ -535,7 +544,11 @@ renja impor isian-tw3.xlsx --tahun 2025 --triwulan 3 --data data/ --timpa""",
 def impor(
     berkas: Annotated[
         Path,
-        typer.Argument(help="Buku kerja isian (.xlsx) dari renja templat.", show_default=False),
+        typer.Argument(
+            help="Buku kerja isian (.xlsx) dari renja templat.",
+            show_default=False,
+            metavar="BERKAS",
+        ),
     ],
     tahun: TahunOpt = None,
     triwulan: Annotated[
@@ -586,17 +599,25 @@ def beda(
         Path | None,
         typer.Option(
             "--data",
+            metavar="FOLDER",
             help="Folder data di repositori git (bawaan: $RENJA_DATA, lalu ./data).",
             show_default=False,
         ),
     ] = None,
     dari: Annotated[
         Path | None,
-        typer.Option("--dari", help="Folder data versi lama (tanpa git).", show_default=False),
+        typer.Option(
+            "--dari",
+            metavar="FOLDER",
+            help="Folder data versi lama (tanpa git).",
+            show_default=False,
+        ),
     ] = None,
     ke: Annotated[
         Path | None,
-        typer.Option("--ke", help="Folder data versi baru (tanpa git).", show_default=False),
+        typer.Option(
+            "--ke", metavar="FOLDER", help="Folder data versi baru (tanpa git).", show_default=False
+        ),
     ] = None,
     format: Annotated[
         FormatBeda | None,
@@ -673,12 +694,18 @@ def skema(
     keluaran: Annotated[
         Path | None,
         typer.Option(
-            "--keluaran", "-o", help="Folder tujuan berkas *.schema.json.", show_default=False
+            "--keluaran",
+            "-o",
+            metavar="FOLDER",
+            help="Folder tujuan berkas *.schema.json.",
+            show_default=False,
         ),
     ] = None,
     jenis: Annotated[
         str | None,
-        typer.Option("--jenis", help="Satu skema saja: targets, realisasi, instansi, skala."),
+        typer.Option(
+            "--jenis", metavar="JENIS", help="Satu skema saja: targets, realisasi, instansi, skala."
+        ),
     ] = None,
 ) -> None:
     """JSON Schema berkas target dan realisasi, dibuat dari model pydantic."""
@@ -700,20 +727,32 @@ def ikm(
     berkas: Annotated[
         list[Path],
         typer.Argument(
-            help="Berkas jawaban survei (.csv Google Forms, .xlsx).", show_default=False
+            help="Berkas jawaban survei (.csv Google Forms, .xlsx).",
+            show_default=False,
+            metavar="BERKAS",
         ),
     ],
     populasi: Annotated[
         int | None,
-        typer.Option("--populasi", help="Jumlah pengguna layanan (uji sampel Krejcie–Morgan)."),
+        typer.Option(
+            "--populasi",
+            metavar="JUMLAH",
+            help="Jumlah pengguna layanan (uji sampel Krejcie–Morgan).",
+        ),
     ] = None,
     per: Annotated[
-        str | None, typer.Option("--per", help="Rincian per layanan, triwulan atau bulan.")
+        str | None,
+        typer.Option(
+            "--per",
+            metavar="layanan|triwulan|bulan",
+            help="Rincian per layanan, triwulan atau bulan.",
+        ),
     ] = None,
     gabung: Annotated[
         str | None,
         typer.Option(
             "--gabung",
+            metavar="ATURAN",
             help="Beberapa berkas: rata_rata_kegiatan (bawaan) atau gabungan_responden.",
         ),
     ] = None,
@@ -748,14 +787,18 @@ renja init --kantor "Dinas Kesehatan Kabupaten X" data-dinas/""",
 def init(
     folder: Annotated[
         Path | None,
-        typer.Argument(help="Folder data baru (dengan --kantor).", show_default=False),
+        typer.Argument(
+            help="Folder data baru (dengan --kantor).", show_default=False, metavar="FOLDER"
+        ),
     ] = None,
     tahun: TahunOpt = None,
     dari: Annotated[
-        int | None, typer.Option("--dari", help="Tahun rencana yang dibawa ke tahun baru.")
+        int | None,
+        typer.Option("--dari", metavar="TAHUN", help="Tahun rencana yang dibawa ke tahun baru."),
     ] = None,
     kantor: Annotated[
-        str | None, typer.Option("--kantor", help="Nama kantor untuk folder data baru.")
+        str | None,
+        typer.Option("--kantor", metavar="NAMA", help="Nama kantor untuk folder data baru."),
     ] = None,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang ada.")] = False,
     data: DataOpt = None,

@@ -32,10 +32,18 @@ _BANTUAN_TERLIPAT = (
 """Phrases click may have wrapped over two lines."""
 
 
+_TIPE_PYTHON = re.compile(r" <(str|int|float|path|list\[Path\]|list\[str\])>")
+"""Python type names typer prints after an argument's name (blanked, keeping columns)."""
+_WAJIB = re.compile(r"\{([A-Z][A-Z_.]*)\}")
+"""typer writes a required argument as ``{KODE}`` in the usage line."""
+
+
 def terjemah_bantuan(text: str) -> str:
     """A help page with click's English words in Indonesian."""
     for english, indonesian in _BANTUAN:
         text = text.replace(english, indonesian)
+    text = _TIPE_PYTHON.sub(lambda m: " " * len(m.group(0)), text)
+    text = _WAJIB.sub(r"\1", text)
     for english, indonesian in _BANTUAN_TERLIPAT:
         pattern = r"\s+".join(re.escape(word) for word in english.split())
         text = re.sub(pattern, indonesian, text)
