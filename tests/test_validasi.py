@@ -256,3 +256,25 @@ def test_spending_above_the_pagu_is_an_error_in_every_command(renja, data_copy: 
     # up to TW II the same data is within the pagu
     ok = renja("ringkasan", "--tahun", "2025", "--triwulan", "2", "--data", str(data_copy))
     assert ok.exit_code == 1  # the year's files are checked as a whole, like validasi
+
+
+def test_tw4_beside_tahunan_points_out_what_the_year_end_ignores(renja, data_copy: Path) -> None:
+    """The year-end figure comes from tahunan.yaml alone: a tw4-only or different figure
+    is a warning (R222), located in tahunan.yaml."""
+    year = data_copy / "realisasi" / "2025"
+    head = "tahun: 2025\nperiode: {p}\ncontoh: true\nrealisasi:\n"
+    (year / "tw4.yaml").write_text(
+        head.format(p="tw4") + "  IKK.11: {nilai: 80}\n  IKK.12: {nilai: 99.5}\n", encoding="utf-8"
+    )
+    (year / "tahunan.yaml").write_text(
+        head.format(p="tahunan") + "  IKK.12: {nilai: 97}\n", encoding="utf-8"
+    )
+    code, out = _json(renja, str(data_copy))
+    warned = {m["pesan"] for m in out["masalah"] if m["kode"] == "R222"}
+    assert warned == {
+        "IKK.11 ada di tw4.yaml (80) tetapi tidak di tahunan.yaml; capaian akhir tahun "
+        "memakai tahunan.yaml saja: belum ada data",
+        "IKK.12: s.d. TW IV 99,5 tetapi tahunan.yaml 97; capaian akhir tahun memakai tahunan.yaml",
+    }
+    assert all(m["berkas"].endswith("tahunan.yaml") for m in out["masalah"] if m["kode"] == "R222")
+    assert code == 0 and renja("validasi", str(data_copy), "--ketat").exit_code == 1

@@ -70,6 +70,8 @@ KODE: dict[str, str] = {
     "R219": "target belum diisi (*peringatan*; `renja init`)",
     "R220": "tanda asumsi/turunan/contoh untuk kolom yang tidak dikenal atau tidak diisi",
     "R221": "realisasi anggaran melebihi pagu sasaran (kumulatif diisi sebagai triwulanan?)",
+    "R222": "tw4.yaml dan tahunan.yaml berbeda untuk satu indikator; akhir tahun memakai "
+    "tahunan.yaml (*peringatan*)",
     # record files (CSV)
     "R301": "CSV: kolom wajib tidak ada",
     "R302": "CSV rusak: tanda kutip tidak ditutup, sel berisi baris baru",

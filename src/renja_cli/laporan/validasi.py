@@ -28,8 +28,10 @@ from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageE
 from renja_cli.formula import berkas_formula
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
+from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.laporan.capaian import gabung_indikator
+from renja_cli.model.rencana import Indikator
 
 Tingkat = Literal["galat", "peringatan"]
 
@@ -295,12 +297,14 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
     combine it (the year-end file on its own), and :func:`periksa` checks it.
     """
     order = [p for p in SEMUA_PERIODE if p in ctx.realisasi.berkas]
+    both = "tw4" in ctx.realisasi.berkas and "tahunan" in ctx.realisasi.berkas
     for _, ind in ctx.rencana.indikator():
         try:
             aturan = ctx.aturan(ind)
         except RenjaError:
             continue  # an unknown scale, reported with the targets file
         read: list[tuple[str, HasilPeriode]] = []
+        akhir = NilaiRealisasi(None)  # the year-end file's figure, if it gives one
         for periode in order:
             try:
                 h = ctx.hasil(ind, periode)
@@ -322,3 +326,37 @@ def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
                 continue
             for problem in periksa_gabungan(ind, aturan, real):
                 kumpulan.error(problem)
+            if periode == "tahunan":
+                akhir = real
+        if both and read and ctx.realisasi.gabungan_utuh(ind.periode, "tw4"):
+            _tw4_tahunan(ctx, ind, gabung_indikator(ind, read), akhir, kumpulan)
+
+
+def _tw4_tahunan(
+    ctx: Konteks, ind: Indikator, tw4: NilaiRealisasi, tahunan: NilaiRealisasi, kumpulan: _Kumpulan
+) -> None:
+    """tw4.yaml beside tahunan.yaml: the year-end figure comes from tahunan.yaml alone
+    (``capaian --triwulan 4``), so a figure only in tw4.yaml, or a different one, is
+    pointed out (R222)."""
+    if "tw4" not in tw4.dipakai or tw4.nilai is None:
+        return  # nothing of the fourth quarter's own for this indicator
+    where = ctx.realisasi.lokasi("tahunan", "realisasi", ind.kode)
+    if tahunan.nilai is None:
+        pesan = (
+            f"{ind.kode} ada di tw4.yaml ({_angka(tw4.nilai, ind)}) tetapi tidak di tahunan.yaml; "
+            "capaian akhir tahun memakai tahunan.yaml saja: belum ada data"
+        )
+    elif abs(tahunan.nilai - tw4.nilai) > 1e-9 * max(1.0, abs(tw4.nilai)):
+        pesan = (
+            f"{ind.kode}: s.d. TW IV {_angka(tw4.nilai, ind)} tetapi tahunan.yaml "
+            f"{_angka(tahunan.nilai, ind)}; capaian akhir tahun memakai tahunan.yaml"
+        )
+    else:
+        return
+    kumpulan.add(Masalah("peringatan", "R222", pesan, where.path, where.line, where.column))
+
+
+def _angka(value: float, ind: Indikator) -> str:
+    from renja_cli.numbers import format_value
+
+    return format_value(value, ind.persen)
