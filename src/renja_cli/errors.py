@@ -86,6 +86,7 @@ KODE: dict[str, str] = {
     "R311": "NIP tidak sah: bukan 18 angka, notasi ilmiah dari Excel",
     "R312": "catatan bertanggal sesudah periode berkasnya",
     "R313": "berkas rekaman formula tidak ada di folder periode",
+    "R314": "berkas rekaman hanya berisi judul kolom (*peringatan*)",
     # survey files (IKM, renja ikm)
     "R401": "berkas survei tidak dapat dibaca: tidak ada, bukan .csv/.xlsx, xlsx rusak "
     "atau lembar tidak ada",

@@ -30,6 +30,7 @@ from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
 from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.io.berkas import periksa_berkas
+from renja_cli.io.csvfile import buka_csv
 from renja_cli.laporan.capaian import gabung_indikator
 from renja_cli.model.rencana import Indikator
 
@@ -268,6 +269,7 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
                     used.add(str((folder / name).resolve()).casefold())
     for path in akar.rekaman.get(tahun, []):
         if str(path.resolve()).casefold() in used:
+            _tanpa_baris(path, kumpulan)
             continue  # read, or reported already as a misnamed record file
         where = str(path.parent.resolve())
         if any(where == f and fnmatch.fnmatchcase(path.name, pat) for f, pat in patterns):
@@ -288,6 +290,25 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
                 f"berkas CSV tidak dirujuk formula indikator mana pun di targets-{tahun}.yaml",
                 path,
             )
+
+
+def _tanpa_baris(path: Path, kumpulan: _Kumpulan) -> None:
+    """A record file with its header only (R314): an export that came out empty reads as
+    'no data' (or 0 of 44 instansi) without anyone having decided so."""
+    if path.suffix.casefold() != ".csv":
+        return
+    try:
+        first = next(iter(buka_csv(path).rows()), None)
+    except RenjaError:
+        return  # its problem is reported where the formula reads it
+    if first is None:
+        kumpulan.warn(
+            "R314",
+            "berkas rekaman hanya berisi judul kolom: dihitung tanpa catatan (belum ada data, "
+            "atau setiap instansi tidak memenuhi); isi barisnya atau hapus berkasnya",
+            path,
+            1,
+        )
 
 
 def _periksa_realisasi(ctx: Konteks, kumpulan: _Kumpulan) -> None:
