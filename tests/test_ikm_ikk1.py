@@ -162,3 +162,24 @@ def test_survey_answers_after_the_quarter_are_refused(renja, data_copy: Path) ->
     assert f"{path}:{len(lines) + 1}:1: R312 jawaban bertanggal 2025-10-02" in result.stderr
     check = renja("validasi", str(data_copy), "--format", "json")
     assert "R312" in {m["kode"] for m in json.loads(check.stdout)["masalah"]}
+
+
+def test_one_form_for_several_events_is_refused(renja, data_copy: Path) -> None:
+    """Three events' answers in one file would be averaged as one event (R422)."""
+    tw3 = data_copy / "realisasi" / "2025" / "tw3"
+    parts = [
+        tw3 / "survei-pembinaan-kompas-asn.csv",
+        tw3 / "survei-pembinaan-sersan-bup-lombok-tengah.csv",
+    ]
+    rows = [[ln for ln in p.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+            for p in parts]  # fmt: skip
+    assert rows[0][0] == rows[1][0]  # the same form
+    merged = tw3 / "survei-pembinaan-semua.csv"
+    merged.write_text("\n".join([rows[0][0], *rows[0][1:], *rows[1][1:]]) + "\n", encoding="utf-8")
+    for p in parts:
+        p.unlink()
+    result = renja("capaian", "--tahun", "2025", "--triwulan", "3", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert f"{merged}:1:2: R422 berkas memuat 2 kegiatan di kolom 'Nama Kegiatan'" in result.stderr
+    # pooled on purpose, the same file is one survey
+    assert renja("ikm", str(merged), "--format", "json").exit_code == 0

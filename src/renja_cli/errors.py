@@ -115,6 +115,7 @@ KODE: dict[str, str] = {
     "nama yang dipakai (*peringatan*)",
     "R420": "berkas survei disebut dua kali atau isinya sama persis dengan berkas lain",
     "R421": "responden lebih banyak daripada populasi (*peringatan*)",
+    "R422": "satu berkas survei memuat beberapa kegiatan padahal IKM dirata-rata per kegiatan",
     # history between two versions of the data (renja beda)
     "R501": "target PK diubah, ditambah atau dihapus sesudah PK ditandatangani "
     "(`pengaturan.pk_ditandatangani`), juga `target_utama` dan `arah`",

@@ -196,8 +196,13 @@ def _hitung_survei(
     from renja_cli.ikm import ikm_dari_berkas
 
     sampai = (ctx.tahun, 4 if periode == "tahunan" else int(periode[2:]))
+    ref = ctx.referensi.survei
     hasil = ikm_dari_berkas(
-        files, ctx.referensi.survei, gabung=komponen.gabung_survei, sampai=sampai
+        files,
+        ref,
+        gabung=komponen.gabung_survei,
+        sampai=sampai,
+        per_kegiatan=(komponen.gabung_survei or ref.gabung) == "rata_rata_kegiatan",
     )
     return RincianSurvei(tuple(files), hasil)
 

@@ -389,11 +389,14 @@ def ikm_dari_berkas(
     bobot: Bobot | None = None,
     gabung: Gabung | None = None,
     sampai: tuple[int, int] | None = None,
+    per_kegiatan: bool = False,
 ) -> HasilIkm:
     """Read every file, reporting all files' errors at once, then :func:`hitung_ikm`.
 
     ``sampai`` (year, quarter): responses must be dated up to that quarter's end,
-    as any record of a quarter folder (R312).
+    as any record of a quarter folder (R312). ``per_kegiatan``: each file must be
+    one event (R422), as the mean of events requires; several files under
+    ``rata_rata_kegiatan`` always are.
     """
     ref = referensi or muat_referensi()
     if not paths:
@@ -411,6 +414,9 @@ def ikm_dari_berkas(
     if sampai is not None:
         for survei in surveys:
             errors.extend(_sesudah_periode(survei, *sampai))
+    if per_kegiatan or (len(surveys) > 1 and (gabung or ref.gabung) == "rata_rata_kegiatan"):
+        for survei in surveys:
+            errors.extend(_satu_kegiatan(survei, ref))
     if errors:
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
     hasil = hitung_ikm(
@@ -424,6 +430,36 @@ def ikm_dari_berkas(
     )
     extra = responden_lintas_berkas(surveys)
     return _ganti(hasil, peringatan=hasil.peringatan + tuple(extra)) if extra else hasil
+
+
+def _satu_kegiatan(s: Survei, ref: ReferensiSurvei) -> list[DataError]:
+    """One file, one event (R422): a form shared by three events, averaged as one, gives
+    the mean of responses instead of the mean of events."""
+    for name in ref.kolom_kegiatan:
+        index = s.cari_keterangan(name)
+        if index is None:
+            continue
+        seen: dict[str, int] = {}
+        for r in s.responden:
+            text = " ".join(r.keterangan[index].split())
+            if text:
+                seen.setdefault(norm_teks(text), r.baris)
+        if len(seen) > 1:
+            names = sorted({" ".join(r.keterangan[index].split()) for r in s.responden} - {""})
+            shown = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
+            column = s.kolom_keterangan[index]
+            return [
+                DataError(
+                    f"berkas memuat {len(seen)} kegiatan di kolom '{s.keterangan[index]}' "
+                    f"({shown}); rata-rata kegiatan menghitung IKM setiap kegiatan dari "
+                    "berkasnya sendiri: pisahkan per kegiatan, atau pakai "
+                    "gabung: gabungan_responden",
+                    s.lokasi(s.baris_judul, column),
+                    code="R422",
+                )
+            ]
+        return []
+    return []
 
 
 def _sesudah_periode(s: Survei, tahun: int, triwulan: int) -> list[DataError]:

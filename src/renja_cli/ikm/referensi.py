@@ -157,6 +157,7 @@ class ReferensiSurvei(_Strict):
     kolom_layanan: list[Teks] = Field(default_factory=list)
     kolom_waktu: list[Teks] = Field(default_factory=list)
     kolom_keterangan: list[Teks] = Field(default_factory=list)
+    kolom_kegiatan: list[Teks] = Field(default_factory=list)
     pemetaan: dict[str, Tujuan] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -200,7 +201,12 @@ class ReferensiSurvei(_Strict):
 
     @cached_property
     def nama_keterangan(self) -> frozenset[str]:
-        names = [*self.kolom_layanan, *self.kolom_waktu, *self.kolom_keterangan]
+        names = [
+            *self.kolom_layanan,
+            *self.kolom_waktu,
+            *self.kolom_keterangan,
+            *self.kolom_kegiatan,
+        ]
         return frozenset(norm_judul(n) for n in names)
 
 
@@ -224,6 +230,7 @@ class PenyesuaianSurvei(_Strict):
     kolom_layanan: list[Teks] = Field(default_factory=list)
     kolom_waktu: list[Teks] = Field(default_factory=list)
     kolom_keterangan: list[Teks] = Field(default_factory=list)
+    kolom_kegiatan: list[Teks] = Field(default_factory=list)
     pemetaan: dict[str, Tujuan] = Field(default_factory=dict)
 
 
@@ -251,7 +258,7 @@ def muat_penyesuaian(berkas: Path, dasar: ReferensiSurvei | None = None) -> Refe
     for key in ("bobot", "bobot_dibulatkan", "gabung"):
         if getattr(change, key) is not None:
             merged[key] = getattr(change, key)
-    for key in ("kolom_layanan", "kolom_waktu", "kolom_keterangan"):
+    for key in ("kolom_layanan", "kolom_waktu", "kolom_keterangan", "kolom_kegiatan"):
         merged[key] = [*merged[key], *getattr(change, key)]
     merged["pemetaan"] = {**merged["pemetaan"], **change.pemetaan}
     for item in merged["unsur"]:
