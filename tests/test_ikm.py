@@ -1088,3 +1088,12 @@ def test_xlsx_hidden_first_sheet_is_not_read(ref: ReferensiSurvei, tmp_path: Pat
     assert load_workbook(path).sheetnames[0] == "lama"
     again = baca_survei(path, ref)
     assert again.lembar == "Jawaban" and len(again.responden) == len(full.responden)
+
+
+def test_oversized_cell_says_so(ref: ReferensiSurvei, tmp_path: Path) -> None:
+    """A cell beyond the CSV reader's limit: named as such, not as an open quote only."""
+    path = _numeric(
+        tmp_path / "n.csv", "4,4,4,4,4,4,4,4,4\n4,4,4,4,4,4,4,4," + "4" * 200_000 + "\n"
+    )
+    err = _raises("R403", baca_survei, path, ref)
+    assert "lebih panjang dari 128 KB" in err.message

@@ -601,7 +601,13 @@ def _cek_lebar(path: Path, line: int, cells: list[str], width: int) -> None:
 
 def _galat_kutip(path: Path, start: int, exc: csv.Error) -> DataError:
     reason = str(exc)
-    if "unexpected end of data" in reason or "field larger" in reason:
+    if "field larger" in reason:
+        limit = csv.field_size_limit() // 1024
+        message = (
+            f"sel mulai baris {start} lebih panjang dari {limit} KB: tanda kutip yang tidak "
+            "ditutup, atau isi yang bukan jawaban survei (berkas salah atau rusak?)"
+        )
+    elif "unexpected end of data" in reason:
         message = f"tanda kutip yang dibuka di baris {start} tidak ditutup sampai akhir berkas"
     else:
         message = f"CSV rusak: {reason} (tanda kutip di tengah sel?)"
