@@ -88,7 +88,9 @@ def test_long_file_reports_progress_and_same_figure(
         if kind != "maju":
             break
         steps.append(value)
-    assert len(steps) == ROWS // kemajuan.SETIAP
+    # the CSV reader reports every SETIAP rows, the fast path every megabyte block
+    expected = ROWS // kemajuan.SETIAP if quoted else -(-size // (1 << 20))
+    assert abs(len(steps) - expected) <= (0 if quoted else 1)
     assert steps == sorted(steps)
     assert all(isinstance(s, int) and 0 < s <= size for s in steps)
     assert listener.peristiwa.count(("selesai", None)) == sum(

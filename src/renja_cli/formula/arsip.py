@@ -18,7 +18,7 @@ from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
 from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import BerkasCsv, buka_csv, bukan_utf8, nip, ya_tidak
-from renja_cli.kemajuan import MASK, Pantauan
+from renja_cli.kemajuan import Pantauan
 from renja_cli.model.dasar import KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 from renja_cli.model.referensi import SkemaArsip
@@ -184,34 +184,44 @@ def _pola_cepat(
             Pantauan(path, handle) as pantau,
         ):
             handle.readline()
-            for raw in handle:
-                line += 1
-                if not line & MASK:
-                    pantau.maju()
-                text, _, rest = raw.partition(delim)
-                if not rest and not text.rstrip("\r\n"):
-                    continue  # an empty line: the CSV reader skips it too
-                entry = get(rest)
-                cells = None
-                if entry is None:
-                    cells = csv_file.sel_baris(line, [text.rstrip("\r\n"), *_pisah(rest, csv_file)])
-                    if not any(cells):
-                        continue  # a blank row
-                if len(text) == 18 and text.isdigit() and text.isascii():
-                    before = len(seen)
-                    add(int(text))
-                    if len(seen) == before:
-                        raise DataError(f"NIP {int(text)} ganda", Location(path, line), code="R308")
-                else:
-                    _catat_nip(seen, path, line, text.rstrip("\r\n"))
-                if entry is None:
-                    assert cells is not None
-                    patterns[rest] = [1, kategori_dari(line, cells)]
-                else:
-                    entry[0] += 1
+            # blocks of about a megabyte: one progress report each, no per-row test
+            while block := handle.readlines(_BLOK):
+                pantau.maju()
+                for raw in block:
+                    line += 1
+                    text, _, rest = raw.partition(delim)
+                    entry = get(rest)
+                    cells = None
+                    if entry is None:
+                        cells = csv_file.sel_baris(
+                            line, [text.rstrip("\r\n"), *_pisah(rest, csv_file)]
+                        )
+                        if not any(cells):
+                            continue  # a blank row
+                    if len(text) == 18 and text.isdigit() and text.isascii():
+                        before = len(seen)
+                        add(int(text))
+                        if len(seen) == before:
+                            raise DataError(
+                                f"NIP {int(text)} ganda", Location(path, line), code="R308"
+                            )
+                    else:
+                        nip_text = text.rstrip("\r\n")
+                        if not rest and not nip_text:
+                            continue  # an empty line: the CSV reader skips it too
+                        _catat_nip(seen, path, line, nip_text)
+                    if entry is None:
+                        assert cells is not None
+                        patterns[rest] = [1, kategori_dari(line, cells)]
+                    else:
+                        entry[0] += 1
     except UnicodeDecodeError:
         raise bukan_utf8(path) from None
     return patterns
+
+
+_BLOK = 1 << 20
+"""Bytes of lines read at a time by the fast path (progress is reported per block)."""
 
 
 def _ada_kutip(path: Path) -> bool:
