@@ -195,13 +195,12 @@ def _hitung_survei(
 ) -> RincianSurvei:
     from renja_cli.ikm import ikm_dari_berkas
 
-    sampai = (ctx.tahun, 4 if periode == "tahunan" else int(periode[2:]))
     ref = ctx.referensi.survei
     hasil = ikm_dari_berkas(
         files,
         ref,
         gabung=komponen.gabung_survei,
-        sampai=sampai,
+        sampai=(ctx.tahun, periode),
         per_kegiatan=(komponen.gabung_survei or ref.gabung) == "rata_rata_kegiatan",
     )
     return RincianSurvei(tuple(files), hasil)

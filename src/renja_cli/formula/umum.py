@@ -118,11 +118,11 @@ def batas_periode(path: Path, line: int, periode: str, tahun: int, column: str, 
     """A register row may not be dated after the period of the file it stands in."""
     from datetime import date
 
+    from renja_cli.hitung.periode import sesudah_periode, triwulan_tanggal
     from renja_cli.io.csvfile import angka
 
     if not text:
         return
-    limit = 4 if periode == "tahunan" else int(periode[2:])
     if column.startswith("triwulan"):
         value = angka(path, line, column, text)
         if value not in (1, 2, 3, 4):
@@ -142,8 +142,8 @@ def batas_periode(path: Path, line: int, periode: str, tahun: int, column: str, 
                 Location(path, line),
                 code="R304",
             ) from None
-        quarter, year = (day.month - 1) // 3 + 1, day.year
-    if year > tahun or (year == tahun and quarter > limit):
+        quarter, year = triwulan_tanggal(day), day.year
+    if sesudah_periode(year, quarter, periode, tahun):
         raise DataError(
             f"kolom {column}: {text} jatuh sesudah periode berkas ini ({periode} {tahun}); "
             f"catatan itu masuk berkas triwulan {quarter} tahun {year}",

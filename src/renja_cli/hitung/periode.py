@@ -21,12 +21,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from renja_cli.errors import Location
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.model.dasar import Periode
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def triwulan_tanggal(d: date) -> int:
+    """The quarter a date falls in: 2025-07-15 → 3."""
+    return (d.month - 1) // 3 + 1
+
+
+def batas_triwulan(periode: str) -> int:
+    """The last quarter a period file covers: ``tw3`` → 3, ``tahunan`` → 4."""
+    return 4 if periode == "tahunan" else int(periode[2:])
+
+
+def sesudah_periode(tahun: int, triwulan: int, periode: str, tahun_berkas: int) -> bool:
+    """Whether something of quarter ``triwulan`` of ``tahun`` falls after the period of
+    the file it stands in (R312: a register row, a survey answer)."""
+    return (tahun, triwulan) > (tahun_berkas, batas_triwulan(periode))
 
 
 def label_periode(periode: str | None) -> str:

@@ -388,13 +388,13 @@ def ikm_dari_berkas(
     kolom_layanan: str | None = None,
     bobot: Bobot | None = None,
     gabung: Gabung | None = None,
-    sampai: tuple[int, int] | None = None,
+    sampai: tuple[int, str] | None = None,
     per_kegiatan: bool = False,
 ) -> HasilIkm:
     """Read every file, reporting all files' errors at once, then :func:`hitung_ikm`.
 
-    ``sampai`` (year, quarter): responses must be dated up to that quarter's end,
-    as any record of a quarter folder (R312). ``per_kegiatan``: each file must be
+    ``sampai`` (year, period file): responses must be dated within the period, as
+    any record of a quarter folder (R312). ``per_kegiatan``: each file must be
     one event (R422), as the mean of events requires; several files under
     ``rata_rata_kegiatan`` always are.
     """
@@ -462,9 +462,11 @@ def _satu_kegiatan(s: Survei, ref: ReferensiSurvei) -> list[DataError]:
     return []
 
 
-def _sesudah_periode(s: Survei, tahun: int, triwulan: int) -> list[DataError]:
-    """Responses dated after the quarter of the folder they stand in (R312): an export
+def _sesudah_periode(s: Survei, tahun: int, periode: str) -> list[DataError]:
+    """Responses dated after the period of the folder they stand in (R312): an export
     taken in October also holds October's answers."""
+    from renja_cli.hitung.periode import label_periode, sesudah_periode, triwulan_tanggal
+
     if s.kolom_waktu is None:
         return []
     column = s.kolom_keterangan[s.kolom_waktu]
@@ -475,7 +477,7 @@ def _sesudah_periode(s: Survei, tahun: int, triwulan: int) -> list[DataError]:
     late = [
         (r, d)
         for r, d in zip(s.responden, dates, strict=True)
-        if d is not None and (d.year, (d.month - 1) // 3 + 1) > (tahun, triwulan)
+        if d is not None and sesudah_periode(d.year, triwulan_tanggal(d), periode, tahun)
     ]
     if not late:
         return []
@@ -483,8 +485,9 @@ def _sesudah_periode(s: Survei, tahun: int, triwulan: int) -> list[DataError]:
     more = f" (dan {len(late) - 1} jawaban lain)" if len(late) > 1 else ""
     return [
         DataError(
-            f"jawaban bertanggal {d.isoformat()} jatuh sesudah TW {triwulan} {tahun}{more}; "
-            f"jawaban itu masuk folder triwulan {(d.month - 1) // 3 + 1} tahun {d.year}",
+            f"jawaban bertanggal {d.isoformat()} jatuh sesudah {label_periode(periode)} "
+            f"{tahun}{more}; jawaban itu masuk folder triwulan {triwulan_tanggal(d)} "
+            f"tahun {d.year}",
             s.lokasi(r.baris, column),
             code="R312",
         )
@@ -532,18 +535,15 @@ def berkas_kembar(paths: Sequence[Path]) -> list[DataError]:
 def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
     """Responses with the same timestamp and answers in two files (R416): a form's
     responses exported twice into files that differ elsewhere."""
-    first: dict[tuple[object, tuple[int, ...]], tuple[Survei, int]] = {}
+    first: dict[tuple[object, tuple[int, ...]], tuple[int, int]] = {}
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i, survei in enumerate(surveys):
         for r in survei.responden:
             if r.waktu is None or r.waktu == "":
                 continue
-            key = (r.waktu, r.nilai)
-            found = first.get(key)
-            if found is None:
-                first[key] = (survei, r.baris)
-            elif found[0] is not survei:
-                pairs.setdefault((surveys.index(found[0]), i), []).append((found[1], r.baris))
+            j, baris = first.setdefault((r.waktu, r.nilai), (i, r.baris))
+            if j != i:
+                pairs.setdefault((j, i), []).append((baris, r.baris))
     warnings = []
     for (a, b), rows in sorted(pairs.items()):
         sa, sb = surveys[a], surveys[b]

@@ -134,7 +134,9 @@ def _cek(index: int, year: int, month: int, day: int, text: str) -> date:
 
 def label_triwulan(d: date) -> tuple[tuple[int, int], str]:
     """Sort key and label: ``((2025, 3), "TW III 2025")``."""
-    q = (d.month - 1) // 3 + 1
+    from renja_cli.hitung.periode import triwulan_tanggal
+
+    q = triwulan_tanggal(d)
     return (d.year, q), f"TW {ROMAWI[q - 1]} {d.year}"
 
 
