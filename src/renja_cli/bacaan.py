@@ -41,6 +41,8 @@ class Bacaan:
 
 
 _bacaan: Bacaan | None = None
+_dalam: list[Bacaan] = []
+"""Nested recorders (the per-file cache's), innermost last; each read goes to all."""
 
 
 def mulai() -> None:
@@ -61,22 +63,37 @@ def daftar() -> Bacaan | None:
     return _bacaan
 
 
+def masuk() -> Bacaan:
+    """Start a nested recorder (what one cached computation reads); pair with :func:`keluar`."""
+    bac = Bacaan()
+    _dalam.append(bac)
+    return bac
+
+
+def keluar(bac: Bacaan) -> None:
+    _dalam.remove(bac)
+
+
 def catat(path: str | os.PathLike[str]) -> None:
     """Record that ``path`` is about to be read (its stat now, its hash at store time)."""
-    if _bacaan is None:
+    if _bacaan is None and not _dalam:
         return
     key = os.path.abspath(path)
-    if key not in _bacaan.berkas:
-        _bacaan.berkas[key] = stat_kecil(key)
+    for bac in (_bacaan, *_dalam):
+        if bac is not None and key not in bac.berkas:
+            bac.berkas[key] = stat_kecil(key)
 
 
 def catat_folder(path: str | os.PathLike[str]) -> None:
     """Record a data folder: any file added, removed or changed in it invalidates."""
-    if _bacaan is None:
+    if _bacaan is None and not _dalam:
         return
     key = os.path.abspath(path)
-    if key not in _bacaan.folder:
-        _bacaan.folder[key] = ringkas_folder(key)
+    pending = [bac for bac in (_bacaan, *_dalam) if bac is not None and key not in bac.folder]
+    if pending:
+        digest = ringkas_folder(key)
+        for bac in pending:
+            bac.folder[key] = digest
 
 
 def stat_kecil(path: str) -> StatKecil:

@@ -104,11 +104,24 @@ def _menulis(token: str) -> bool:
     return token.startswith("-") and not token.startswith("--") and "o" in token
 
 
+_TANPA_CACHE_BERKAS = frozenset({"beda", "impor"})
+"""Commands whose inputs are temporary copies: per-file entries would never be reused."""
+
+
+def _perintah(argv: list[str]) -> str | None:
+    """The command word of ``renja ARGV`` (the first non-option before ``--``)."""
+    for token in argv:
+        if token == "--":
+            break
+        if not token.startswith("-"):
+            return token
+    return None
+
+
 def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> bool:
     """Whether ``renja ARGV`` only prints (allow-listed command, no file written)."""
     if any("_COMPLETE" in name for name in env if name.startswith(("_RENJA", "_TYPER"))):
         return False  # shell completion answers from COMP_WORDS, not from files
-    perintah = None
     for token in argv:
         if token == "--":
             break
@@ -116,8 +129,7 @@ def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> boo
             return False
         if _menulis(token):
             return False
-        if perintah is None and not token.startswith("-"):
-            perintah = token
+    perintah = _perintah(argv)
     if perintah is None:  # renja, renja --help, renja --versi
         return True
     if perintah not in PERINTAH_DICACHE:
@@ -277,7 +289,15 @@ def _urai(data: bytes, key: str) -> Entri | None:
             isinstance(p, tuple) and len(p) == 2 and p[0] in (1, 2) and type(p[1]) is bytes
             for p in keluaran
         )
-        and isinstance(berkas, tuple)
+        and catatan_sah(berkas, folder)
+    )
+    return Entri(kode, keluaran, berkas, folder) if ok else None
+
+
+def catatan_sah(berkas: object, folder: object) -> bool:
+    """Recorded files and folders have the shape :func:`catatan_bacaan` gives."""
+    return (
+        isinstance(berkas, tuple)
         and all(
             isinstance(b, tuple)
             and len(b) == 4
@@ -293,7 +313,6 @@ def _urai(data: bytes, key: str) -> Entri | None:
             for f in folder
         )
     )
-    return Entri(kode, keluaran, berkas, folder) if ok else None
 
 
 def baca(folder: str, key: str) -> Entri | None:
@@ -307,10 +326,15 @@ def baca(folder: str, key: str) -> Entri | None:
 
 def masih_berlaku(entri: Entri) -> bool:
     """Every data folder listing and every file read are as they were."""
-    for path, digest in entri.folder:
+    return tak_berubah(entri.berkas, entri.folder)
+
+
+def tak_berubah(berkas: Iterable[CatatanBerkas], folder: Iterable[tuple[str, bytes]]) -> bool:
+    """Every recorded folder listing and file (stat, then content hash) is as it was."""
+    for path, digest in folder:
         if ringkas_folder(path) != digest:
             return False
-    for path, size, mtime_ns, sidik in entri.berkas:
+    for path, size, mtime_ns, sidik in berkas:
         now = stat_kecil(path)
         if size < 0:
             if now is not None:
@@ -323,6 +347,19 @@ def masih_berlaku(entri: Entri) -> bool:
 
 def _kemas(key: str, kode: int, keluaran: Iterable[Potongan], bac: Bacaan) -> bytes | None:
     """Serialise an entry, or None if an input changed while the command ran."""
+    catatan = catatan_bacaan(bac)
+    if catatan is None:
+        return None
+    berkas, folder = catatan
+    body = marshal.dumps((key, kode, tuple(keluaran), berkas, folder))
+    return MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body
+
+
+def catatan_bacaan(
+    bac: Bacaan,
+) -> tuple[tuple[CatatanBerkas, ...], tuple[tuple[str, bytes], ...]] | None:
+    """What was read, with content hashes; None if an input changed since it was read
+    or a folder was too big to record."""
     berkas: list[CatatanBerkas] = []
     for path, seen in bac.berkas.items():
         now = stat_kecil(path)
@@ -340,14 +377,13 @@ def _kemas(key: str, kode: int, keluaran: Iterable[Potongan], bac: Bacaan) -> by
         if digest is None or ringkas_folder(path) != digest:
             return None
         folder.append((path, digest))
-    body = marshal.dumps((key, kode, tuple(keluaran), tuple(berkas), tuple(folder)))
-    return MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body
+    return tuple(berkas), tuple(folder)
 
 
-def tulis(folder: str, key: str, data: bytes) -> None:
+def tulis(folder: str, key: str, data: bytes, akhiran: str = _AKHIRAN) -> None:
     """Write atomically: a unique temporary file, then ``os.replace``."""
     os.makedirs(folder, mode=0o700, exist_ok=True)
-    final = _jalur(folder, key)
+    final = os.path.join(folder, key + akhiran)
     tmp = os.path.join(folder, f".{key}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
@@ -362,7 +398,12 @@ def tulis(folder: str, key: str, data: bytes) -> None:
         raise
 
 
-def pangkas(folder: str, maks_entri: int = MAKS_ENTRI, maks_bayt: int = MAKS_BAYT) -> None:
+def pangkas(
+    folder: str,
+    maks_entri: int = MAKS_ENTRI,
+    maks_bayt: int = MAKS_BAYT,
+    akhiran: str = _AKHIRAN,
+) -> None:
     """Keep at most ``maks_entri`` entries and ``maks_bayt`` bytes, dropping the
     least recently used first (a hit refreshes an entry's mtime)."""
     import time
@@ -380,7 +421,7 @@ def pangkas(folder: str, maks_entri: int = MAKS_ENTRI, maks_bayt: int = MAKS_BAY
                 if now - st.st_mtime > _SISA_TMP_DETIK:
                     _hapus(entry.path)
                 continue
-            if entry.name.endswith(_AKHIRAN):
+            if entry.name.endswith(akhiran):
                 entries.append((st.st_mtime_ns, st.st_size, entry.path))
                 total += st.st_size
     if len(entries) <= maks_entri and total <= maks_bayt:
@@ -567,18 +608,43 @@ def _cari(folder: str, key: str) -> Entri | None:
         return None
 
 
+folder_berkas: str | None = None
+"""The cache folder the per-file cache (:mod:`renja_cli.cache_berkas`) uses in this
+process; None (library use, ``RENJA_CACHE=0``, ``--tanpa-cache``) leaves it off."""
+
+
 def jalankan(argv: list[str], jalankan_cli: Callable[[], None]) -> None:
     """Answer ``renja ARGV`` from the cache, or run it and store what it printed."""
+    global folder_berkas
     env = os.environ
-    if dimatikan(env) or not bisa_dicache(argv, env) or not _aliran_biasa():
+    if dimatikan(env):
         jalankan_cli()
         return
     try:
         folder = folder_cache(env)
+    except (OSError, ValueError):
+        folder = None
+    # every command may reuse what an unchanged file gave, writing ones included;
+    # not those reading temporary copies (git revisions, a workbook being imported)
+    folder_berkas = None if _perintah(argv) in _TANPA_CACHE_BERKAS else folder
+    try:
+        _jalankan(argv, env, folder, jalankan_cli)
+    finally:
+        folder_berkas = None
+
+
+def _jalankan(
+    argv: list[str],
+    env: os._Environ[str],
+    folder: str | None,
+    jalankan_cli: Callable[[], None],
+) -> None:
+    if folder is None or not bisa_dicache(argv, env) or not _aliran_biasa():
+        jalankan_cli()
+        return
+    try:
         key = kunci(argv, env)
     except (OSError, ValueError):  # e.g. the working folder was deleted
-        folder = None
-    if folder is None:
         jalankan_cli()
         return
     entri = _cari(folder, key)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, DataErrors, Location, raise_all
 from renja_cli.io.berkas import cari_peran, daftar_folder
 from renja_cli.io.pesan import validate
@@ -232,7 +233,12 @@ def periksa_bidang_tanda(ind: Indikator, key: str) -> str | None:
 
 
 def read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:
-    """Load and validate one targets file, keeping positions for later checks."""
+    """Load and validate one targets file, keeping positions for later checks (from the
+    per-file cache while the file is unchanged)."""
+    return ingat("rencana", (str(path),), lambda: _read_rencana(path))
+
+
+def _read_rencana(path: Path) -> tuple[RencanaKerja, Positions]:
     data, positions = load_file(path)
     rencana = validate(RencanaKerja, data, positions)
     errors = periksa_rencana(rencana, positions)
@@ -299,6 +305,11 @@ class RealisasiTahun:
 
 
 def read_realisasi(path: Path) -> tuple[BerkasRealisasi, Positions]:
+    """One period's file, validated (from the per-file cache while it is unchanged)."""
+    return ingat("realisasi", (str(path),), lambda: _read_realisasi(path))
+
+
+def _read_realisasi(path: Path) -> tuple[BerkasRealisasi, Positions]:
     data, positions = load_file(path)
     return validate(BerkasRealisasi, data, positions), positions
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from renja_cli import bacaan
+from renja_cli.cache_berkas import ingat
 from renja_cli.data.baca import RealisasiTahun, load_realisasi, read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.referensi import Referensi
@@ -88,7 +90,20 @@ class Konteks:
         key = (ind.kode, periode)
         if key not in self._hasil:
             entry = self.realisasi.berkas[periode].realisasi.get(ind.kode)
-            self._hasil[key] = hitung_periode(self, ind.kode, ind.formula, periode, entry)
+            path = self.realisasi.paths.get(periode)
+            folder = self.folder(periode)
+
+            def hitung() -> HasilPeriode | None:
+                if path is not None:
+                    bacaan.catat(path)  # positions in messages come from the period's file
+                if folder is not None:
+                    bacaan.catat_folder(folder)  # record files added, removed or changed
+                return hitung_periode(self, ind.kode, ind.formula, periode, entry)
+
+            # everything a formula reads besides files (formula.hasil.KonteksFormula)
+            bagian: tuple[object, ...] = (ind.kode, periode, self.tahun, ind.formula, entry)
+            bagian += (self.pengaturan, str(path), str(folder), str(self.referensi.root))
+            self._hasil[key] = ingat("hasil", bagian, hitung)
         return self._hasil[key]
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from renja_cli import bacaan
+from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import cari_peran
 from renja_cli.io.pesan import tampak, validate
@@ -21,6 +23,8 @@ from renja_cli.model.referensi import (
     SkalaOrdinal,
     SkemaArsip,
 )
+
+T = TypeVar("T")
 
 
 def _norm_name(text: str) -> str:
@@ -84,6 +88,24 @@ class Referensi:
         self._skala: DaftarSkala | None = None
         self._pencari: PencariInstansi | None = None
         self._survei: Any = None
+        self._dibaca: dict[str, tuple[str, ...]] = {}
+        """Files behind each loaded part: recorded again on every use, so a cached
+        computation that uses a part loaded before it still depends on its files."""
+
+    def _muat(self, bagian: str, path: Path | None, baca: Callable[[], T]) -> T:
+        """``baca()`` through the per-file cache: the content of ``path`` (found
+        outside, so a second file for the role is still reported) gives the part."""
+        bac = bacaan.masuk()
+        try:
+            hasil = ingat(f"referensi.{bagian}", (str(path),), baca)
+        finally:
+            bacaan.keluar(bac)
+        self._dibaca[bagian] = tuple(bac.berkas)
+        return hasil
+
+    def _pakai(self, bagian: str) -> None:
+        for path in self._dibaca.get(bagian, ()):
+            bacaan.catat(path)
 
     def path(self, stem: str) -> Path:
         found = cari_peran(self.root, stem, (".yaml", ".yml"))
@@ -98,8 +120,14 @@ class Referensi:
     @property
     def instansi(self) -> DaftarInstansi:
         if self._instansi is None:
-            data, positions = load_file(self.path("instansi"))
-            self._instansi = validate(DaftarInstansi, data, positions)
+            path = self.path("instansi")
+
+            def baca() -> DaftarInstansi:
+                data, positions = load_file(path)
+                return validate(DaftarInstansi, data, positions)
+
+            self._instansi = self._muat("instansi", path, baca)
+        self._pakai("instansi")
         return self._instansi
 
     @property
@@ -113,17 +141,28 @@ class Referensi:
         """The survey (IKM) reference: the regulation's defaults, with ``survei.yaml`` of
         the data folder applied on top when there is one."""
         if self._survei is None:
-            from renja_cli.ikm import muat_penyesuaian, muat_referensi
-
             own = cari_peran(self.root, "survei", (".yaml", ".yml"))
-            self._survei = muat_penyesuaian(own) if own is not None else muat_referensi()
+
+            def baca() -> Any:
+                from renja_cli.ikm import muat_penyesuaian, muat_referensi
+
+                return muat_penyesuaian(own) if own is not None else muat_referensi()
+
+            self._survei = self._muat("survei", own, baca)
+        self._pakai("survei")
         return self._survei
 
     @property
     def daftar_skala(self) -> DaftarSkala:
         if self._skala is None:
-            data, positions = load_file(self.path("skala"))
-            self._skala = validate(DaftarSkala, data, positions)
+            path = self.path("skala")
+
+            def baca() -> DaftarSkala:
+                data, positions = load_file(path)
+                return validate(DaftarSkala, data, positions)
+
+            self._skala = self._muat("skala", path, baca)
+        self._pakai("skala")
         return self._skala
 
     def skala(self, nama: str, used_in: Path | None = None) -> Skala | SkalaOrdinal:

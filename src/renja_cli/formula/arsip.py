@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
 from renja_cli.formula.umum import satu_berkas
@@ -64,7 +65,11 @@ def hitung(
     entry: EntriRealisasi | None,
 ) -> HasilPeriode | None:
     def dari_berkas(found: Path) -> HasilPeriode:
-        return hitung_berkas(formula, ctx.referensi.arsip(formula.skema, found), found)
+        skema = ctx.referensi.arsip(formula.skema, found)
+        # the record file alone decides it (one NIP per row; millions at national scale)
+        return ingat(
+            "arsip", (formula, skema, str(found)), lambda: hitung_berkas(formula, skema, found)
+        )
 
     return satu_berkas(ctx, kode, periode, entry, "arsip_digital", formula.berkas, dari_berkas)
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen, RincianSurvei
 from renja_cli.formula.umum import (
@@ -196,12 +197,17 @@ def _hitung_survei(
     from renja_cli.ikm import ikm_dari_berkas
 
     ref = ctx.referensi.survei
-    hasil = ikm_dari_berkas(
-        files,
-        ref,
-        gabung=komponen.gabung_survei,
-        sampai=(ctx.tahun, periode),
-        per_kegiatan=(komponen.gabung_survei or ref.gabung) == "rata_rata_kegiatan",
+    gabung = komponen.gabung_survei
+    sampai = (ctx.tahun, periode)
+    per_kegiatan = (gabung or ref.gabung) == "rata_rata_kegiatan"
+    # the survey files alone decide it: kept while they are unchanged, whatever
+    # else of the period's YAML file is edited
+    hasil = ingat(
+        "ikm",
+        (tuple(str(f) for f in files), ref, gabung, sampai, per_kegiatan),
+        lambda: ikm_dari_berkas(
+            files, ref, gabung=gabung, sampai=sampai, per_kegiatan=per_kegiatan
+        ),
     )
     return RincianSurvei(tuple(files), hasil)
 

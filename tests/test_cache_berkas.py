@@ -1,0 +1,353 @@
+"""The per-file cache gives back what an unchanged file gave, and nothing else.
+
+In-process tests drive :func:`renja_cli.cache_berkas.ingat` and a year's
+``Konteks`` with the cache on; subprocess tests (the result cache's harness)
+check that commands after a data change print what they print with every cache
+off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from renja_cli import bacaan, cache, cache_berkas
+from renja_cli.data.folder import DataSource
+from renja_cli.data.konteks import Konteks
+from renja_cli.errors import DataError
+from renja_cli.model.dasar import Pengaturan
+from tests.conftest import DATA
+from tests.test_cache import Ruang, ruang  # noqa: F401 - the fixture
+
+SURVEI = Path("realisasi/2025/tw3")
+
+
+@pytest.fixture
+def aktif(tmp_path: Path) -> Iterator[Path]:
+    """The per-file cache on, in a folder of its own, for this test only."""
+    folder = tmp_path / "cache"
+    cache_berkas.matikan()
+    cache.folder_berkas = str(folder)
+    yield folder / cache_berkas.SUBFOLDER
+    cache_berkas.matikan()
+
+
+def _entri(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*" + cache_berkas.AKHIRAN)) if folder.is_dir() else []
+
+
+class Penghitung:
+    """A computation that reads one file and counts how often it really ran."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kali = 0
+
+    def __call__(self) -> str:
+        self.kali += 1
+        bacaan.catat(self.path)
+        return self.path.read_text()
+
+
+# --- ingat ------------------------------------------------------------------------
+
+
+def test_unchanged_file_is_computed_once(aktif: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    assert cache_berkas.ingat("uji", ("a",), hitung) == "satu"
+    assert cache_berkas.ingat("uji", ("a",), hitung) == "satu"
+    assert hitung.kali == 1
+    assert len(_entri(aktif)) == 1
+
+
+def test_changed_content_same_size_and_mtime_is_recomputed(aktif: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    cache_berkas.ingat("uji", ("a",), hitung)
+    st = path.stat()
+    path.write_text("dua!")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert cache_berkas.ingat("uji", ("a",), hitung) == "dua!"
+    assert hitung.kali == 2
+
+
+def test_other_inputs_make_another_entry(aktif: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    cache_berkas.ingat("uji", ("a", Pengaturan()), hitung)
+    cache_berkas.ingat("uji", ("a", Pengaturan(batas_capaian=120)), hitung)
+    cache_berkas.ingat("lain", ("a", Pengaturan()), hitung)
+    assert hitung.kali == 3
+
+
+def test_a_failure_is_never_stored(aktif: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    kali = 0
+
+    def gagal() -> str:
+        nonlocal kali
+        kali += 1
+        bacaan.catat(path)
+        raise DataError("rusak", code="R000")
+
+    for _ in range(2):
+        with pytest.raises(DataError):
+            cache_berkas.ingat("uji", ("a",), gagal)
+    assert kali == 2
+    assert _entri(aktif) == []
+
+
+@pytest.mark.parametrize(
+    "rusak",
+    [
+        lambda data: b"",
+        lambda data: data[:-7],
+        lambda data: data[:40] + bytes([data[40] ^ 1]) + data[41:],
+        lambda data: b"bukan entri renja",
+    ],
+    ids=["kosong", "terpotong", "bit-terbalik", "asing"],
+)
+def test_a_corrupt_entry_is_ignored_and_replaced(
+    aktif: Path, tmp_path: Path, rusak: object
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    cache_berkas.ingat("uji", ("a",), hitung)
+    (entri,) = _entri(aktif)
+    entri.write_bytes(rusak(entri.read_bytes()))  # type: ignore[operator]
+    assert cache_berkas.ingat("uji", ("a",), hitung) == "satu"
+    assert hitung.kali == 2
+    assert cache_berkas.ingat("uji", ("a",), hitung) == "satu"
+    assert hitung.kali == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder modes")
+def test_a_folder_others_can_write_to_is_not_used(aktif: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    cache_berkas.ingat("uji", ("a",), hitung)
+    aktif.chmod(0o777)
+    cache_berkas.ingat("uji", ("a",), hitung)
+    cache_berkas.ingat("uji", ("a",), hitung)
+    assert hitung.kali == 3
+
+
+def test_an_input_without_a_canonical_form_is_computed_every_time(
+    aktif: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    for _ in range(2):
+        cache_berkas.ingat("uji", (object(),), hitung)
+    assert hitung.kali == 2
+    assert _entri(aktif) == []
+
+
+def test_off_without_the_entry_point(tmp_path: Path) -> None:
+    cache_berkas.matikan()
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    hitung = Penghitung(path)
+    for _ in range(2):
+        cache_berkas.ingat("uji", ("a",), hitung)
+    assert hitung.kali == 2
+
+
+def test_a_hit_tells_the_outer_recording_what_it_depended_on(aktif: Path, tmp_path: Path) -> None:
+    """Otherwise the result cache would replay a command whose input changed."""
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+    cache_berkas.ingat("uji", ("a",), Penghitung(path))
+    luar = bacaan.masuk()
+    try:
+        cache_berkas.ingat("uji", ("a",), Penghitung(path))
+    finally:
+        bacaan.keluar(luar)
+    assert list(luar.berkas) == [str(path)]
+
+
+def test_keys_do_not_depend_on_the_process() -> None:
+    """Pickle would not do: sets and pydantic's fields-set iterate in a per-process order."""
+    a = Pengaturan(batas_capaian=120, ambang_tercapai=100)
+    b = Pengaturan(ambang_tercapai=100, batas_capaian=120)
+    assert repr(cache_berkas.kanonik((a, {"y", "x"}))) == repr(
+        cache_berkas.kanonik((b, {"x", "y"}))
+    )
+    assert cache_berkas.kanonik(a) != cache_berkas.kanonik(Pengaturan(batas_capaian=110))
+    # the key is the repr: 1 and 1.0 are equal values but different inputs
+    assert repr(cache_berkas.kanonik((1, 1.0, "1", True))) != repr(
+        cache_berkas.kanonik((1, 1, "1", True))
+    )
+    with pytest.raises(TypeError):
+        cache_berkas.kanonik(object())
+
+
+# --- a year's figures -------------------------------------------------------------
+
+
+def _semua_hasil(root: Path) -> dict[tuple[str, str], object]:
+    ctx = Konteks.muat(DataSource(root, "uji"), 2025)
+    return {
+        (ind.kode, periode): ctx.hasil(ind, periode)
+        for periode in ctx.realisasi.berkas
+        for _, ind in ctx.rencana.indikator()
+    }
+
+
+def test_figures_from_the_cache_equal_computed_ones(aktif: Path, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    cache_berkas.matikan()
+    tanpa = _semua_hasil(root)
+    cache.folder_berkas = str(aktif.parent)
+    pertama = _semua_hasil(root)
+    assert _entri(aktif)
+    kedua = _semua_hasil(root)
+    assert pertama == tanpa
+    assert kedua == tanpa
+
+
+def test_a_changed_survey_file_changes_the_ikm(aktif: Path, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    before = _semua_hasil(root)
+    survey = sorted((root / SURVEI).glob("*.csv"))
+    assert survey
+    target = next(p for p in survey if "survei" in p.name.casefold() or "ikm" in p.name.casefold())
+    lines = target.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    target.write_text("".join(lines[:-3]), encoding="utf-8")  # three answers fewer
+    after = _semua_hasil(root)
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)
+    assert after != before
+
+
+# --- whole commands ---------------------------------------------------------------
+
+ARGS = {
+    "capaian": ("capaian", "--tahun", "2025", "--format", "json"),
+    "ringkasan": ("ringkasan", "--tahun", "2025", "--triwulan", "3", "--format", "json"),
+    "rincian": ("rincian", "IKK.1", "--tahun", "2025", "--format", "json"),
+    "validasi": ("validasi", "data", "--format", "json"),
+}
+
+
+def _ubah(tempat: Ruang, periode: str = "tw3") -> None:
+    """Edit one quarter: a comment in its YAML and one row less in a record file."""
+    yaml = tempat.data / "realisasi" / "2025" / f"{periode}.yaml"
+    yaml.write_text(yaml.read_text() + "# diperiksa ulang\n")
+    records = sorted((tempat.data / "realisasi" / "2025" / periode).glob("*.csv"))
+    assert records
+    lines = records[0].read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    records[0].write_text("".join(lines[:-1]), encoding="utf-8")
+
+
+def test_commands_after_a_data_change_print_what_they_print_uncached(ruang: Ruang) -> None:  # noqa: F811
+    for args in ARGS.values():
+        ruang(*args)
+    assert _entri(ruang.cache / cache_berkas.SUBFOLDER)
+    _ubah(ruang, "tw2")
+    _ubah(ruang, "tw3")
+    for name, args in ARGS.items():
+        after = ruang(*args)
+        assert not after.dari_cache, name
+        assert after.tampak == ruang(*args, RENJA_CACHE="0").tampak, name
+
+
+def test_a_broken_record_file_is_reported_though_it_was_cached(ruang: Ruang) -> None:  # noqa: F811
+    args = ARGS["validasi"]
+    clean = ruang(*args)
+    assert clean.code == 0
+    record = sorted((ruang.data / "realisasi" / "2025" / "tw1").glob("*.csv"))[0]
+    good = record.read_bytes()
+    record.write_bytes(good + b'"tidak ditutup\n')
+    broken = ruang(*args)
+    assert broken.code == 1
+    assert broken.tampak == ruang(*args, RENJA_CACHE="0").tampak
+    record.write_bytes(good)
+    assert ruang(*args).tampak == clean.tampak
+
+
+def test_result_cache_sees_files_read_through_per_file_hits(ruang: Ruang) -> None:  # noqa: F811
+    """Run B's result entry is stored after per-file hits: a later change to a file B
+    only got from the per-file cache must still invalidate B's entry."""
+    ruang(*ARGS["capaian"])  # fills the per-file cache
+    b = ("capaian", "--tahun", "2025", "--format", "csv")
+    first = ruang(*b)  # result-cache miss, per-file hits
+    assert ruang(*b).dari_cache
+    _ubah(ruang)
+    after = ruang(*b)
+    assert not after.dari_cache
+    assert after.stdout != first.stdout
+    assert after.tampak == ruang(*b, RENJA_CACHE="0").tampak
+
+
+def test_an_added_survey_file_is_seen(aktif: Path, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    _semua_hasil(root)
+    folder = root / SURVEI
+    event = sorted(folder.glob("survei-pembinaan-*.csv"))[0]
+    shutil.copy(event, folder / "survei-pembinaan-salinan.csv")  # saved twice: R420
+    with pytest.raises(DataError) as cached:
+        _semua_hasil(root)
+    cache_berkas.matikan()
+    with pytest.raises(DataError) as computed:
+        _semua_hasil(root)
+    assert str(cached.value) == str(computed.value)
+    assert "R420" in str(cached.value) or cached.value.code == "R420"
+
+
+def test_lines_moved_in_a_period_file_move_the_locations(aktif: Path, tmp_path: Path) -> None:
+    """Results carry where their figures were written (for later messages)."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    before = _semua_hasil(root)
+    tw3 = root / "realisasi" / "2025" / "tw3.yaml"
+    tw3.write_text("# diperiksa ulang\n" + tw3.read_text())
+    after = _semua_hasil(root)
+    assert after != before
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)
+
+
+@pytest.mark.parametrize(
+    ("argv", "aktif_diharapkan"),
+    [
+        (["capaian", "--tahun", "2025"], True),
+        (["laporan", "--jenis", "evaluasi", "--keluaran", "x.docx"], True),  # writes: still reads
+        (["beda", "--data", "data"], False),  # git revisions in temporary folders
+        (["impor", "isian.xlsx"], False),  # a temporary copy of the data
+    ],
+)
+def test_which_commands_use_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str], aktif_diharapkan: bool
+) -> None:
+    monkeypatch.setenv("RENJA_CACHE", "1")
+    monkeypatch.setenv("RENJA_CACHE_DIR", str(tmp_path))
+    seen: list[str | None] = []
+    with pytest.raises(SystemExit) if cache.bisa_dicache(argv, os.environ) else _tanpa():
+        cache.jalankan(argv, lambda: seen.append(cache.folder_berkas))
+    assert seen == [str(tmp_path) if aktif_diharapkan else None]
+    assert cache.folder_berkas is None  # for this command only
+    monkeypatch.setenv("RENJA_CACHE", "0")
+    cache.jalankan(argv, lambda: seen.append(cache.folder_berkas))
+    assert seen[-1] is None
+
+
+@contextlib.contextmanager
+def _tanpa() -> Iterator[None]:
+    yield
