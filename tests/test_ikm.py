@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import math
@@ -1001,6 +1002,24 @@ def test_core_imports_neither_rich_nor_openpyxl() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_package_names_load_on_first_use() -> None:
+    """A cached survey reference is unpickled without loading the reader or calculator."""
+    import renja_cli.ikm as paket
+
+    assert set(paket._ASAL) == set(paket.__all__)
+    for name in paket.__all__:
+        assert getattr(paket, name) is getattr(
+            importlib.import_module(f"renja_cli.ikm.{paket._ASAL[name]}"), name
+        )
+    code = (
+        "import sys, renja_cli.ikm.referensi; print(sorted(m for m in sys.modules if 'ikm' in m))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "['renja_cli.ikm', 'renja_cli.ikm.referensi']"
 
 
 # --- timestamps ------------------------------------------------------------------

@@ -153,7 +153,7 @@ class ReferensiSurvei(_Strict):
     gabung: Gabung = "rata_rata_kegiatan"
     unsur: list[Unsur]
     mutu: list[BandMutu] = Field(min_length=1)
-    sampel: AturanSampel = AturanSampel()
+    sampel: AturanSampel = AturanSampel.model_construct()  # no validation at import
     kolom_layanan: list[Teks] = Field(default_factory=list)
     kolom_waktu: list[Teks] = Field(default_factory=list)
     kolom_keterangan: list[Teks] = Field(default_factory=list)
