@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from renja_cli.cli.app import app
+from renja_cli.cli.app import aplikasi_untuk
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "fixtures" / "kanreg10"
@@ -54,7 +54,8 @@ def renja(runner: CliRunner) -> Callable[..., InvokeResult]:
     """Run ``renja ARGS`` in-process; returns exit code, stdout and stderr apart."""
 
     def run(*args: str) -> InvokeResult:
-        result = runner.invoke(app, list(args))
+        # the app the console script runs: the named command alone (aplikasi_untuk)
+        result = runner.invoke(aplikasi_untuk(args), list(args))
         return InvokeResult(result.exit_code, result.stdout, result.stderr)
 
     return run

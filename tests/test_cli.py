@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from renja_cli import __version__
 
@@ -143,3 +145,44 @@ def test_every_format_has_a_renderer() -> None:
             assert formats.FormatRingkasan(kind), suffix
             assert callable(getattr(ringkasan, f"render_{kind}", None)), suffix
     assert set(formats.KELUARAN_LAPORAN.values()) == set(formats.FormatDokumen)
+
+
+def _semua_perintah() -> list[str]:
+    from renja_cli.cli.app import app
+
+    return [str(c.name) for c in app.registered_commands]
+
+
+@pytest.mark.parametrize("name", _semua_perintah())
+@pytest.mark.parametrize(
+    "rest",
+    [["--help"], ["--tidak-ada"], [], ["--tahun", "x"], ["--tahun", "2025", "--format", "json"]],
+    ids=["help", "opsi-asing", "kosong", "tahun-salah", "json"],
+)
+def test_the_named_command_alone_answers_as_the_whole_app(
+    runner: CliRunner, name: str, rest: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The console script registers only the command it runs (start-up): same answer."""
+    from renja_cli.cli.app import aplikasi_untuk, app
+
+    monkeypatch.chdir(tmp_path)  # a command that writes does so in a folder of its own
+    args = [name, *rest]
+    satu = aplikasi_untuk(args)
+    assert satu is not app and [c.name for c in satu.registered_commands] == [name]
+    outputs = []
+    for target, where in ((app, "semua"), (satu, "satu")):
+        (tmp_path / where).mkdir()
+        monkeypatch.chdir(tmp_path / where)
+        result = runner.invoke(target, args)
+        outputs.append((result.exit_code, result.stdout, result.stderr))
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["-h"], ["--versi"], ["tidak-ada"], ["capaain"], ["--install-completion"]],
+)
+def test_help_completion_and_unknown_words_get_the_whole_app(args: list[str]) -> None:
+    from renja_cli.cli.app import aplikasi_untuk, app
+
+    assert aplikasi_untuk(args) is app
