@@ -104,8 +104,25 @@ def stat_kecil(path: str) -> StatKecil:
     return st.st_size, st.st_mtime_ns
 
 
-def sidik_berkas(path: str) -> bytes | None:
-    """Content hash of a file (None if it cannot be read)."""
+_sidik_diketahui: dict[tuple[str, int, int], bytes] = {}
+"""Hashes taken in this process, by (path, size, mtime_ns): a file recorded by many
+cached computations is read once per run, not once per entry."""
+
+
+def sidik_berkas(path: str, stat: StatKecil = None) -> bytes | None:
+    """Content hash of a file (None if it cannot be read). With ``stat`` (taken just
+    before), a hash taken earlier in this process for the same stat is reused."""
+    if stat is not None:
+        known = _sidik_diketahui.get((path, *stat))
+        if known is not None:
+            return known
+    digest = _sidik(path)
+    if stat is not None and digest is not None:
+        _sidik_diketahui[(path, *stat)] = digest
+    return digest
+
+
+def _sidik(path: str) -> bytes | None:
     h = blake2b(digest_size=16)
     try:
         with open(path, "rb") as handle:

@@ -340,7 +340,7 @@ def tak_berubah(berkas: Iterable[CatatanBerkas], folder: Iterable[tuple[str, byt
             if now is not None:
                 return False
             continue
-        if now != (size, mtime_ns) or sidik_berkas(path) != sidik:
+        if now != (size, mtime_ns) or sidik_berkas(path, now) != sidik:
             return False
     return True
 
@@ -368,7 +368,7 @@ def catatan_bacaan(
         if now is None:
             berkas.append((path, -1, -1, b""))
             continue
-        sidik = sidik_berkas(path)
+        sidik = sidik_berkas(path, now)
         if sidik is None or stat_kecil(path) != now:
             return None
         berkas.append((path, now[0], now[1], sidik))

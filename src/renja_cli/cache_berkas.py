@@ -49,12 +49,13 @@ MAKS_NILAI = 16 * 1024 * 1024
 class _Simpanan:
     """The active per-file cache: its folder and the code's fingerprint."""
 
-    __slots__ = ("folder", "induk", "sidik")
+    __slots__ = ("dipangkas", "folder", "induk", "sidik")
 
     def __init__(self, induk: str, sidik: bytes) -> None:
         self.induk = induk
         self.folder = os.path.join(induk, SUBFOLDER)
         self.sidik = sidik
+        self.dipangkas = False
 
 
 _aktif: _Simpanan | None = None
@@ -199,7 +200,9 @@ def _simpan(simpanan: _Simpanan, key: str, nilai: object, bac: bacaan.Bacaan) ->
     body = marshal.dumps((key, berkas, folder, isi))
     data = MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body
     cache.tulis(simpanan.folder, key, data, AKHIRAN)
-    cache.pangkas(simpanan.folder, MAKS_ENTRI, MAKS_BAYT, AKHIRAN)
+    if not simpanan.dipangkas:  # once per run: a run adds a few dozen entries at most
+        simpanan.dipangkas = True
+        cache.pangkas(simpanan.folder, MAKS_ENTRI, MAKS_BAYT, AKHIRAN)
 
 
 def ingat(jenis: str, bagian: tuple[object, ...], hitung: Callable[[], T]) -> T:
