@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from renja_cli.cache_berkas import ingat
@@ -15,6 +14,7 @@ from renja_cli.io.yamlfile import Positions, load_file
 from renja_cli.model.dasar import as_target
 from renja_cli.model.realisasi import BerkasRealisasi
 from renja_cli.model.rencana import SATUAN_BAWAAN, Indikator, RencanaKerja
+from renja_cli.rekaman import dataclass, field
 
 PERIODE_URUT = ("tw1", "tw2", "tw3", "tw4")
 SEMUA_PERIODE = (*PERIODE_URUT, "tahunan")

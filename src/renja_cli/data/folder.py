@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from renja_cli import bacaan
 from renja_cli.errors import Location, UsageError
 from renja_cli.io.berkas import cari_peran, daftar_folder
+from renja_cli.rekaman import dataclass
 
 ENV_DATA = "RENJA_DATA"
 _TARGET_NAME = re.compile(r"^targets-(\d{4})\.ya?ml$", re.IGNORECASE)

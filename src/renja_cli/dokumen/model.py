@@ -13,8 +13,9 @@ All classes are frozen dataclasses with slots; text that a class accepts as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
+
+from renja_cli.rekaman import dataclass
 
 Rata = Literal["kiri", "tengah", "kanan"]
 """Horizontal alignment of a table column; numbers go ``kanan``."""

@@ -8,7 +8,6 @@ entry in :data:`JENIS` and in :data:`Formula` below.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
@@ -19,6 +18,7 @@ from renja_cli.formula.instansi import FormulaPersentaseInstansi
 from renja_cli.formula.nilai import FormulaNilai
 from renja_cli.formula.rasio import FormulaRasio
 from renja_cli.formula.rata_rata import FormulaRataRata, Komponen
+from renja_cli.rekaman import dataclass
 
 if TYPE_CHECKING:
     from renja_cli.formula.hasil import HasilPeriode, KonteksFormula

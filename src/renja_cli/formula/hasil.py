@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from renja_cli.errors import Location
+from renja_cli.rekaman import dataclass, field
 
 if TYPE_CHECKING:
     from renja_cli.data.referensi import Referensi

@@ -12,9 +12,9 @@ indicators (``rata_rata_indikator``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from renja_cli.model.referensi import Skala
+from renja_cli.rekaman import dataclass
 
 
 @dataclass(frozen=True, slots=True)

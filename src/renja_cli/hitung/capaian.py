@@ -22,13 +22,13 @@ command can apply one setting and forget another.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from renja_cli.errors import DataError
 from renja_cli.model.dasar import Arah, AturanTurun, Pengaturan, TargetSpec
 from renja_cli.model.referensi import Skala, SkalaOrdinal
 from renja_cli.numbers import round_half_up
+from renja_cli.rekaman import dataclass
 
 if TYPE_CHECKING:
     from renja_cli.model.rencana import Indikator

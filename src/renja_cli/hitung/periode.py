@@ -20,12 +20,13 @@ belum_ada_data``) gives no figure: it is never replaced by an earlier period.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from renja_cli.errors import Location
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.model.dasar import Periode
+from renja_cli.rekaman import dataclass
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

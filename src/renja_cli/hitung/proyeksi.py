@@ -9,7 +9,6 @@ the requirement gives *tercapai* in the same table that shows it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from renja_cli.hitung.capaian import (
@@ -22,6 +21,7 @@ from renja_cli.hitung.capaian import (
 from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.model.dasar import TargetSpec
 from renja_cli.numbers import POLOS, Tampilan, format_number
+from renja_cli.rekaman import dataclass
 
 if TYPE_CHECKING:
     from renja_cli.model.rencana import Indikator

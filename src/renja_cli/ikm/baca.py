@@ -30,7 +30,6 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from operator import itemgetter
 from pathlib import Path
@@ -51,6 +50,7 @@ from renja_cli.ikm.referensi import (
     norm_teks,
 )
 from renja_cli.numbers import NumberFormatError, parse_number
+from renja_cli.rekaman import dataclass
 
 MAKS_GALAT = 50
 """Cell errors collected before giving up on a file (a wrong wording repeats)."""

@@ -6,13 +6,13 @@ for display. :func:`ke_dict` is the one place the JSON keys are decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from renja_cli.errors import Location
 from renja_cli.ikm.referensi import Bobot, Gabung
 from renja_cli.numbers import round_half_up
+from renja_cli.rekaman import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -46,6 +46,7 @@ from renja_cli.ikm.referensi import (
 from renja_cli.ikm.waktu import WaktuError, label_bulan, label_triwulan, urai_tanggal
 from renja_cli.io.berkas import berkas_masukan
 from renja_cli.numbers import round_half_up
+from renja_cli.rekaman import dataclass
 
 Per = Literal["layanan", "triwulan", "bulan"]
 TANPA = "(tanpa keterangan)"

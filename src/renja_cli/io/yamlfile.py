@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import yaml
 
 from renja_cli.errors import DataError, Location
 from renja_cli.io.berkas import baca_teks
+from renja_cli.rekaman import dataclass, field
 
 try:  # libyaml makes composing several times faster; pure Python is the fallback
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

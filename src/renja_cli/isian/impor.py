@@ -23,7 +23,6 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +61,7 @@ from renja_cli.isian.templat import cek_triwulan_isian, muat_tata
 from renja_cli.model.dasar import as_list
 from renja_cli.model.realisasi import BerkasRealisasi, EntriRealisasi, ratakan
 from renja_cli.numbers import NumberFormatError, format_number, format_rupiah, parse_number
+from renja_cli.rekaman import dataclass, field
 
 PathKey = tuple[str | int, ...]
 

@@ -12,7 +12,6 @@ rejects is rejected here with the same located message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from renja_cli.io.csvfile import buka_csv, ya_tidak
 from renja_cli.isian.tata import LembarRekaman, TataIsian
 from renja_cli.model.realisasi import EntriRealisasi
 from renja_cli.numbers import NumberFormatError, parse_number
+from renja_cli.rekaman import dataclass, field
 
 
 @dataclass

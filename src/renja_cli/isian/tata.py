@@ -12,7 +12,6 @@ Nothing here imports openpyxl.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +22,7 @@ from renja_cli.model.realisasi import BAGIAN_NARASI
 from renja_cli.model.referensi import Skala
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import format_number
+from renja_cli.rekaman import dataclass
 
 LEMBAR_PETUNJUK = "Petunjuk"
 LEMBAR_REALISASI = "Realisasi"

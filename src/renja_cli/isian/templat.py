@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from renja_cli.data.baca import read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import periksa_rujukan
@@ -12,6 +10,7 @@ from renja_cli.errors import UsageError, raise_all
 from renja_cli.io.berkas import cari_peran
 from renja_cli.isian.praisi import PraIsi, dari_sebelumnya, dari_triwulan
 from renja_cli.isian.tata import TataIsian, susun_tata
+from renja_cli.rekaman import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,6 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -61,6 +60,7 @@ from renja_cli.model.dasar import as_target
 from renja_cli.model.realisasi import BerkasRealisasi
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import format_percent, format_value
+from renja_cli.rekaman import dataclass, field
 
 Tingkat = Literal["galat", "peringatan"]
 Sisi = Literal["lama", "baru"]

@@ -11,8 +11,6 @@ from the year before. The document builder formats; it computes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from renja_cli.data.baca import read_rencana
 from renja_cli.data.folder import DataSource, target_path
 from renja_cli.errors import UsageError
@@ -25,6 +23,7 @@ from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.laporan.tren import LaporanTren, TitikTren, susun_tren
 from renja_cli.model.dasar import TandaNilai, TargetSpec, as_list
 from renja_cli.model.rencana import Indikator
+from renja_cli.rekaman import dataclass
 
 
 @dataclass(frozen=True, slots=True)

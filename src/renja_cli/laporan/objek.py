@@ -4,7 +4,6 @@ happens later."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from renja_cli.hitung.agregat import KOSONG, NilaiAgregat
@@ -12,6 +11,7 @@ from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.periode import label_periode
 from renja_cli.model.dasar import TandaNilai
 from renja_cli.numbers import PERSEN, Tampilan
+from renja_cli.rekaman import dataclass, field
 
 if TYPE_CHECKING:
     from renja_cli.model.rencana import Indikator, RencanaKerja

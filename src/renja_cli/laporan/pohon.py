@@ -10,7 +10,6 @@ adds up counts and rupiah per node.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from renja_cli.data.baca import read_rencana
@@ -23,6 +22,7 @@ from renja_cli.laporan.ringkasan import (
     susun_ringkasan,
 )
 from renja_cli.model.rencana import RencanaKerja, Tujuan
+from renja_cli.rekaman import dataclass
 
 JenisSimpul = Literal["kantor", "sasaran_strategis", "sasaran_program", "sasaran_kegiatan"]
 

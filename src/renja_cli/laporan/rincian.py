@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from renja_cli.data.folder import DataSource
@@ -22,6 +21,7 @@ from renja_cli.laporan.capaian import (
 from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.model.dasar import TargetSpec
 from renja_cli.model.realisasi import BlokNarasi
+from renja_cli.rekaman import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)

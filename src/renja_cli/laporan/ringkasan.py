@@ -4,7 +4,6 @@ what needs attention, and what the rest of the year must bring."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from renja_cli.data.baca import PERIODE_URUT
@@ -29,6 +28,7 @@ from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran
 from renja_cli.model.dasar import TandaNilai, TargetSpec, as_target
 from renja_cli.model.rencana import Indikator
 from renja_cli.numbers import round_half_up
+from renja_cli.rekaman import dataclass
 
 Perubahan = Literal["naik", "turun", "tetap"]
 

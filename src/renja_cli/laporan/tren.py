@@ -5,8 +5,6 @@ and status rule as the current year."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from renja_cli.data.baca import PERIODE_URUT, load_realisasi, read_rencana
 from renja_cli.data.folder import DataSource, available_years, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
@@ -19,6 +17,7 @@ from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.model.dasar import TandaNilai, as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.numbers import POLOS, Tampilan
+from renja_cli.rekaman import dataclass
 
 
 @dataclass(frozen=True, slots=True)

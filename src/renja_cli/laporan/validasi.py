@@ -15,7 +15,6 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +32,7 @@ from renja_cli.io.berkas import periksa_berkas
 from renja_cli.io.csvfile import buka_csv
 from renja_cli.laporan.capaian import gabung_indikator
 from renja_cli.model.rencana import Indikator
+from renja_cli.rekaman import dataclass, field
 
 Tingkat = Literal["galat", "peringatan"]
 

@@ -1,11 +1,12 @@
 """Shared model types: strict base, codes, texts, targets, ranges, settings."""
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from renja_cli.rekaman import dataclass
 
 Arah = Literal["naik", "turun", "stabil"]
 """Direction: higher is better, lower is better, or inside a range is best."""
@@ -235,9 +236,14 @@ def as_target(entry: TargetEntry) -> TargetSpec | None:
     """Normalise the shorthands ``pk: 95`` and ``pk: WTP``; None when not filled in."""
     if entry is None or isinstance(entry, TargetSpec):
         return entry
-    if isinstance(entry, str):
-        return TargetSpec(predikat=entry)
-    return TargetSpec(nilai=entry)
+    # already validated as TargetEntry: built without validating again (which would
+    # build TargetSpec's validator for nothing on every start-up); anything else is
+    # validated as usual
+    if isinstance(entry, str) and entry:
+        return TargetSpec.model_construct(predikat=entry)
+    if isinstance(entry, (int, float)) and not isinstance(entry, bool):
+        return TargetSpec.model_construct(nilai=float(entry))
+    return TargetSpec.model_validate({"nilai": entry})  # refused: not a TargetEntry
 
 
 class Rentang(Strict):

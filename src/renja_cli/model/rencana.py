@@ -193,7 +193,11 @@ class Indikator(Strict):
     def rentang_nilai(self) -> Rentang | None:
         if self.rentang is not None:
             return self.rentang
-        return Rentang(min=0, maks=100) if self.persen else None
+        return _PERSEN if self.persen else None
+
+
+_PERSEN = Rentang.model_construct(min=0.0, maks=100.0)
+"""A percentage's range (a constant: not validated, so no validator is built for it)."""
 
 
 class SasaranKegiatan(Strict):

@@ -14,13 +14,13 @@ capaian with the 100 % line. The data folder is named, not its absolute path.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.laporan.ringkasan import BarisRingkasan, LaporanRingkasan
 from renja_cli.numbers import round_half_up
+from renja_cli.rekaman import dataclass, field
 from renja_cli.render.common import STATUS_LABEL, nama, sel_agregat, sel_target, tanda_teks
 from renja_cli.render.lembar import baris, cetak, gaya_judul, tinggi_baris, tulis
 from renja_cli.render.ringkasan import PANAH, PROYEKSI_LABEL
