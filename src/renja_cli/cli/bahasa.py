@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+# Patterns are kept as text and compiled by re on first use: a run that prints no
+# help page and meets no usage error compiles none of them (start-up).
+
 _BANTUAN = (
     ("Usage: ", "Pemakaian: "),
     ("Options:", "Opsi:"),
@@ -32,9 +35,9 @@ _BANTUAN_TERLIPAT = (
 """Phrases click may have wrapped over two lines."""
 
 
-_TIPE_PYTHON = re.compile(r" <(str|int|float|path|list\[Path\]|list\[str\])>")
+_TIPE_PYTHON = r" <(str|int|float|path|list\[Path\]|list\[str\])>"
 """Python type names typer prints after an argument's name (blanked, keeping columns)."""
-_WAJIB = re.compile(r"\{([A-Z][A-Z_.]*)\}")
+_WAJIB = r"\{([A-Z][A-Z_.]*)\}"
 """typer writes a required argument as ``{KODE}`` in the usage line."""
 
 
@@ -42,8 +45,8 @@ def terjemah_bantuan(text: str) -> str:
     """A help page with click's English words in Indonesian."""
     for english, indonesian in _BANTUAN:
         text = text.replace(english, indonesian)
-    text = _TIPE_PYTHON.sub(lambda m: " " * len(m.group(0)), text)
-    text = _WAJIB.sub(r"\1", text)
+    text = re.sub(_TIPE_PYTHON, lambda m: " " * len(m.group(0)), text)
+    text = re.sub(_WAJIB, r"\1", text)
     for english, indonesian in _BANTUAN_TERLIPAT:
         pattern = r"\s+".join(re.escape(word) for word in english.split())
         text = re.sub(pattern, indonesian, text)
@@ -56,38 +59,38 @@ def _opsi(hint: str) -> str:
 
 
 _NILAI = (
-    (re.compile(r"Input should be a valid integer.*"), "harus bilangan bulat"),
-    (re.compile(r"Input should be a valid (number|float).*"), "harus angka"),
-    (re.compile(r"Input should be a valid boolean.*"), "harus ya/tidak (true/false)"),
-    (re.compile(r"Input should be greater than or equal to (\S+).*"), "harus ≥ {0}"),
-    (re.compile(r"Input should be less than or equal to (\S+).*"), "harus ≤ {0}"),
+    (r"Input should be a valid integer.*", "harus bilangan bulat"),
+    (r"Input should be a valid (number|float).*", "harus angka"),
+    (r"Input should be a valid boolean.*", "harus ya/tidak (true/false)"),
+    (r"Input should be greater than or equal to (\S+).*", "harus ≥ {0}"),
+    (r"Input should be less than or equal to (\S+).*", "harus ≤ {0}"),
     (
-        re.compile(r"(?:Value error, )?'(.*)' is not one of (.*?)\.?$"),
+        r"(?:Value error, )?'(.*)' is not one of (.*?)\.?$",
         "'{0}' bukan pilihan; pilihan: {1}",
     ),
-    (re.compile(r"(?:Value error, )?(.*) is not a valid (.*?)\.?$"), "{0} bukan {1} yang sah"),
-    (re.compile(r"Path '(.*)' does not exist\.?"), "jalur '{0}' tidak ada"),
+    (r"(?:Value error, )?(.*) is not a valid (.*?)\.?$", "{0} bukan {1} yang sah"),
+    (r"Path '(.*)' does not exist\.?", "jalur '{0}' tidak ada"),
 )
 
 _GALAT = (
     (
-        re.compile(r"^No such option: (\S+)(?: \(Possible options: (.*)\))?$"),
+        r"^No such option: (\S+)(?: \(Possible options: (.*)\))?$",
         "opsi tidak dikenal: {0}{1}",
     ),
-    (re.compile(r"^No such option: (\S+)\s+Did you mean (.*)\?$"), "opsi tidak dikenal: {0}{1}"),
-    (re.compile(r"^Missing option '?([^']*)'?.*$"), "opsi {0} wajib diisi"),
+    (r"^No such option: (\S+)\s+Did you mean (.*)\?$", "opsi tidak dikenal: {0}{1}"),
+    (r"^Missing option '?([^']*)'?.*$", "opsi {0} wajib diisi"),
     (
-        re.compile(r"^No such command '(.*?)'\.?(?: Did you mean '?(.*?)'?\?)?$"),
+        r"^No such command '(.*?)'\.?(?: Did you mean '?(.*?)'?\?)?$",
         "perintah '{0}' tidak dikenal{1}",
     ),
-    (re.compile(r"^Option '(.*)' requires an argument\.?$"), "opsi {0} memerlukan nilai"),
-    (re.compile(r"^Option '(.*)' requires (\d+) arguments\.?$"), "opsi {0} memerlukan {1} nilai"),
+    (r"^Option '(.*)' requires an argument\.?$", "opsi {0} memerlukan nilai"),
+    (r"^Option '(.*)' requires (\d+) arguments\.?$", "opsi {0} memerlukan {1} nilai"),
     (
-        re.compile(r"^Got unexpected extra (?:arguments?|argument\(s\)) \((.*)\)$"),
+        r"^Got unexpected extra (?:arguments?|argument\(s\)) \((.*)\)$",
         "argumen berlebih: {0}",
     ),
-    (re.compile(r"^Missing argument '(.*)'\.?$"), "argumen {0} wajib diisi"),
-    (re.compile(r"^Missing command\.?$"), "perintah belum diberikan"),
+    (r"^Missing argument '(.*)'\.?$", "argumen {0} wajib diisi"),
+    (r"^Missing command\.?$", "perintah belum diberikan"),
 )
 
 
@@ -98,13 +101,13 @@ def terjemah_galat(message: str) -> str:
     if invalid:
         hint, detail = _opsi(invalid.group(1)), invalid.group(2)
         for pattern, template in _NILAI:
-            found = pattern.match(detail)
+            found = re.match(pattern, detail)
             if found:
                 detail = template.format(*(g.replace("'", "") for g in found.groups()))
                 break
         return f"nilai {hint} tidak valid: {detail}"
     for pattern, template in _GALAT:
-        found = pattern.match(text)
+        found = re.match(pattern, text)
         if found:
             groups = [g or "" for g in found.groups()]
             if template.endswith("{1}") and groups[1]:
