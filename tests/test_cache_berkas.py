@@ -352,3 +352,63 @@ def test_which_commands_use_it(
 @contextlib.contextmanager
 def _tanpa() -> Iterator[None]:
     yield
+
+
+# --- found by an adversarial review -------------------------------------------------
+
+
+def test_a_survei_yaml_added_later_changes_the_ikm(ruang: Ruang) -> None:  # noqa: F811
+    """The survey reference came from the bundled defaults because the data folder had
+    no survei.yaml: its appearing must reach the cached IKK.1 figure."""
+    args = ("rincian", "IKK.1", "--tahun", "2025", "--format", "json")
+    before = ruang(*args)
+    (ruang.data / "survei.yaml").write_text("bobot: dibulatkan\n")
+    after = ruang(*args)
+    assert after.tampak == ruang(*args, RENJA_CACHE="0").tampak
+    assert after.stdout != before.stdout
+
+
+def test_a_survei_yaml_added_later_is_validated(ruang: Ruang) -> None:  # noqa: F811
+    args = ARGS["validasi"]
+    assert ruang(*args).code == 0
+    (ruang.data / "survei.yaml").write_text(
+        "unsur:\n  U2:\n    jawaban: [Sulit sekali, Sulit, Mudah, Mudah sekali]\n"
+    )
+    after = ruang(*args)
+    assert after.code == 1
+    assert after.tampak == ruang(*args, RENJA_CACHE="0").tampak
+
+
+def test_an_instansi_removed_is_seen_by_every_period(ruang: Ruang) -> None:  # noqa: F811
+    """The instansi lookup is built once per run; every formula using it depends on
+    instansi.yaml, not only the first."""
+    args = ("rincian", "IKK.9", "--tahun", "2025", "--format", "json")
+    assert ruang(*args).code == 0
+    path = ruang.data / "instansi.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if "KAB-SIKKA" in line)
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- "))
+    path.write_text("".join(lines[:start] + lines[end:]))
+    after = ruang(*args)
+    assert after.code == 1 and b"R306" in after.stderr
+    assert after.tampak == ruang(*args, RENJA_CACHE="0").tampak
+
+
+def test_a_file_rewritten_while_read_its_time_put_back_is_not_stored(
+    aktif: Path, tmp_path: Path
+) -> None:
+    """cp -p, rsync -t or touch -d during a run: same size, same mtime, other bytes."""
+    path = tmp_path / "a.txt"
+    path.write_text("satu")
+
+    def baca_lalu_timpa() -> str:
+        bacaan.catat(path)
+        text = path.read_text()
+        st = path.stat()
+        path.write_text("dua!")
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        return text
+
+    assert cache_berkas.ingat("uji", ("a",), baca_lalu_timpa) == "satu"
+    assert path.read_text() == "dua!"
+    assert cache_berkas.ingat("uji", ("a",), Penghitung(path)) == "dua!"

@@ -8,7 +8,7 @@ before deciding whether the CLI (typer, pydantic, …) is needed at all.
 """
 
 # pathlib would cost milliseconds on every start: os.path it is.
-# ruff: noqa: PTH100, PTH116, PTH123
+# ruff: noqa: PTH100, PTH116, PTH123, PTH208
 
 from __future__ import annotations
 
@@ -20,8 +20,14 @@ try:  # the builtin module: importing hashlib would also load OpenSSL (~4 ms)
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b as blake2b
 
-StatKecil = tuple[int, int] | None
-"""(size, mtime_ns) of a file, or None when it did not exist."""
+StatKecil = tuple[int, int, int] | None
+"""(size, mtime_ns, ctime_ns) of a file, or None when it did not exist. The change
+time moves on every write and every ``utime``, so a file rewritten while a command
+reads it, its modification time put back (``cp -p``, ``rsync -t``, ``touch -d``),
+does not pass for the file that was read."""
+
+NAMA = "nama:"
+"""Key prefix of a folder recorded by its names alone (:func:`catat_nama`)."""
 
 BATAS_ENTRI_FOLDER = 20_000
 """A folder listing longer than this is not worth caching against."""
@@ -96,16 +102,52 @@ def catat_folder(path: str | os.PathLike[str]) -> None:
             bac.folder[key] = digest
 
 
+def catat_nama(path: str | os.PathLike[str]) -> None:
+    """Record the names in a folder (not below it): a file found there by name, such as
+    ``survei.yaml`` or its absence, decided what was read."""
+    if _bacaan is None and not _dalam:
+        return
+    key = NAMA + os.path.abspath(path)
+    pending = [bac for bac in (_bacaan, *_dalam) if bac is not None and key not in bac.folder]
+    if pending:
+        digest = ringkas(key)
+        for bac in pending:
+            bac.folder[key] = digest
+
+
+def catat_kunci(key: str) -> None:
+    """Record again a folder key taken from :class:`Bacaan` (whole tree or names only)."""
+    if key.startswith(NAMA):
+        catat_nama(key[len(NAMA) :])
+    else:
+        catat_folder(key)
+
+
+def ringkas(key: str) -> bytes | None:
+    """The digest a recorded folder key stands for (names only, or the whole tree)."""
+    if not key.startswith(NAMA):
+        return ringkas_folder(key)
+    h = blake2b(digest_size=16)
+    try:
+        names = sorted(os.listdir(key[len(NAMA) :]))
+    except OSError:
+        h.update(b"absent")
+        return h.digest()
+    for name in names:
+        h.update(name.encode(errors="surrogateescape") + b"\0")
+    return h.digest()
+
+
 def stat_kecil(path: str) -> StatKecil:
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
-_sidik_diketahui: dict[tuple[str, int, int], bytes] = {}
-"""Hashes taken in this process, by (path, size, mtime_ns): a file recorded by many
+_sidik_diketahui: dict[tuple[str, int, int, int], bytes] = {}
+"""Hashes taken in this process, by (path, size, mtime_ns, ctime_ns): a file recorded by many
 cached computations is read once per run, not once per entry."""
 
 
@@ -180,6 +222,6 @@ def ringkas_folder(path: str) -> bytes | None:
             except OSError:
                 h.update(f"?{name}\n".encode(errors="surrogateescape"))
                 continue
-            line = f"f{name}\0{est.st_size}\0{est.st_mtime_ns}\n"
+            line = f"f{name}\0{est.st_size}\0{est.st_mtime_ns}\0{est.st_ctime_ns}\n"
             h.update(line.encode(errors="surrogateescape"))
     return h.digest()

@@ -3,8 +3,9 @@
 An entry is keyed by everything that shapes the output except the data (tool
 version and code, Python and installed packages, argv, working directory,
 output-affecting environment, terminal) and records what the data was: each
-file the run read (path, size, mtime_ns, content hash) and a listing digest of
-each data folder it looked in. A hit needs all of them unchanged.
+file the run read (path, size, mtime_ns, ctime_ns, content hash) and a listing
+digest of each data folder it looked in (or, for a folder where a file was looked
+up by name, of its names). A hit needs all of them unchanged.
 
 Standard library only, and no ``re``/``json``/``hashlib``/``dataclasses``:
 this runs before (and, on a hit, instead of) importing the CLI.
@@ -21,14 +22,14 @@ import os
 import sys
 
 from renja_cli import __version__, bacaan
-from renja_cli.bacaan import Bacaan, blake2b, ringkas_folder, sidik_berkas, stat_kecil
+from renja_cli.bacaan import Bacaan, blake2b, ringkas, sidik_berkas, stat_kecil
 
 TYPE_CHECKING = False  # typing itself costs a few ms at start-up
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import Any, BinaryIO, TextIO
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"renja-cache\x00" + bytes([FORMAT, marshal.version])
 _DIGEST = 16
 _AKHIRAN = ".bin"
@@ -241,8 +242,8 @@ def kunci(argv: list[str], env: os._Environ[str] | dict[str, str]) -> str:
 
 Potongan = tuple[int, bytes]
 """One piece of output: (1 for stdout or 2 for stderr, bytes)."""
-CatatanBerkas = tuple[str, int, int, bytes]
-"""(path, size, mtime_ns, content hash); size -1 for a file that did not exist."""
+CatatanBerkas = tuple[str, int, int, int, bytes]
+"""(path, size, mtime_ns, ctime_ns, content hash); size -1 for a file that did not exist."""
 
 
 class Entri:
@@ -300,11 +301,12 @@ def catatan_sah(berkas: object, folder: object) -> bool:
         isinstance(berkas, tuple)
         and all(
             isinstance(b, tuple)
-            and len(b) == 4
+            and len(b) == 5
             and type(b[0]) is str
             and type(b[1]) is int
             and type(b[2]) is int
-            and type(b[3]) is bytes
+            and type(b[3]) is int
+            and type(b[4]) is bytes
             for b in berkas
         )
         and isinstance(folder, tuple)
@@ -332,15 +334,15 @@ def masih_berlaku(entri: Entri) -> bool:
 def tak_berubah(berkas: Iterable[CatatanBerkas], folder: Iterable[tuple[str, bytes]]) -> bool:
     """Every recorded folder listing and file (stat, then content hash) is as it was."""
     for path, digest in folder:
-        if ringkas_folder(path) != digest:
+        if ringkas(path) != digest:
             return False
-    for path, size, mtime_ns, sidik in berkas:
+    for path, size, mtime_ns, ctime_ns, sidik in berkas:
         now = stat_kecil(path)
         if size < 0:
             if now is not None:
                 return False
             continue
-        if now != (size, mtime_ns) or sidik_berkas(path, now) != sidik:
+        if now != (size, mtime_ns, ctime_ns) or sidik_berkas(path, now) != sidik:
             return False
     return True
 
@@ -366,15 +368,15 @@ def catatan_bacaan(
         if now != seen:
             return None
         if now is None:
-            berkas.append((path, -1, -1, b""))
+            berkas.append((path, -1, -1, -1, b""))
             continue
         sidik = sidik_berkas(path, now)
         if sidik is None or stat_kecil(path) != now:
             return None
-        berkas.append((path, now[0], now[1], sidik))
+        berkas.append((path, *now, sidik))
     folder: list[tuple[str, bytes]] = []
     for path, digest in bac.folder.items():
-        if digest is None or ringkas_folder(path) != digest:
+        if digest is None or ringkas(path) != digest:
             return None
         folder.append((path, digest))
     return tuple(berkas), tuple(folder)

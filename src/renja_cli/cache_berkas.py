@@ -35,7 +35,7 @@ from renja_cli.bacaan import blake2b
 
 T = TypeVar("T")
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"renja-berkas\x00" + bytes([FORMAT, marshal.version])
 _DIGEST = 16
 AKHIRAN = ".pkl"
@@ -180,8 +180,8 @@ def _baca(simpanan: _Simpanan, key: str) -> tuple[bool, object]:
         return False, None
     for path, *_ in berkas:  # the outer recording (result cache) depends on them too
         bacaan.catat(path)
-    for path, _digest in folder:
-        bacaan.catat_folder(path)
+    for key, _digest in folder:
+        bacaan.catat_kunci(key)
     return True, hasil
 
 

@@ -88,24 +88,29 @@ class Referensi:
         self._skala: DaftarSkala | None = None
         self._pencari: PencariInstansi | None = None
         self._survei: Any = None
-        self._dibaca: dict[str, tuple[str, ...]] = {}
-        """Files behind each loaded part: recorded again on every use, so a cached
-        computation that uses a part loaded before it still depends on its files."""
+        self._dibaca: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        """Files and folder keys behind each loaded part: recorded again on every use,
+        so a cached computation that uses a part loaded before it still depends on
+        them (a formula result on ``instansi.yaml``, on ``survei.yaml`` appearing)."""
 
     def _muat(self, bagian: str, path: Path | None, baca: Callable[[], T]) -> T:
-        """``baca()`` through the per-file cache: the content of ``path`` (found
-        outside, so a second file for the role is still reported) gives the part."""
+        """``baca()`` through the per-file cache: the content of ``path`` (found by
+        name in the data folder, whose names are recorded with it) gives the part."""
         bac = bacaan.masuk()
         try:
+            bacaan.catat_nama(self.root)  # which file holds the role, or that none does
             hasil = ingat(f"referensi.{bagian}", (str(path),), baca)
         finally:
             bacaan.keluar(bac)
-        self._dibaca[bagian] = tuple(bac.berkas)
+        self._dibaca[bagian] = (tuple(bac.berkas), tuple(bac.folder))
         return hasil
 
     def _pakai(self, bagian: str) -> None:
-        for path in self._dibaca.get(bagian, ()):
+        files, folders = self._dibaca.get(bagian, ((), ()))
+        for path in files:
             bacaan.catat(path)
+        for key in folders:
+            bacaan.catat_kunci(key)
 
     def path(self, stem: str) -> Path:
         found = cari_peran(self.root, stem, (".yaml", ".yml"))
@@ -134,6 +139,7 @@ class Referensi:
     def pencari(self) -> PencariInstansi:
         if self._pencari is None:
             self._pencari = PencariInstansi(self.instansi)
+        self._pakai("instansi")  # built from instansi.yaml: every use depends on it
         return self._pencari
 
     @property
