@@ -412,3 +412,46 @@ def test_a_file_rewritten_while_read_its_time_put_back_is_not_stored(
     assert cache_berkas.ingat("uji", ("a",), baca_lalu_timpa) == "satu"
     assert path.read_text() == "dua!"
     assert cache_berkas.ingat("uji", ("a",), Penghitung(path)) == "dua!"
+
+
+def _survei_di_luar_folder(root: Path) -> Path:
+    """IKK.1's survey component read through ``../bersama/survei-ikm-*.csv``: one
+    file shared by the quarters, outside every quarter's folder."""
+    year = root / "realisasi" / "2025"
+    shared = year / "bersama"
+    shared.mkdir()
+    survey = shared / "survei-ikm-layanan.csv"
+    (year / "tw3" / "survei-ikm-layanan.csv").rename(survey)
+    text = survey.read_text(encoding="utf-8-sig")
+    for old, new in [("2025/07/", "2025/01/"), ("2025/08/", "2025/02/"), ("2025/09/", "2025/03/")]:
+        text = text.replace("\n" + old, "\n" + new)
+    for day, fixed in [("29", "28"), ("30", "27"), ("31", "26")]:
+        text = text.replace("\n2025/02/" + day, "\n2025/02/" + fixed)
+    survey.write_text(text, encoding="utf-8")
+    for name in ("tw1.yaml", "tw2.yaml"):  # the figure typed in would be given twice
+        path = year / name
+        lines = path.read_text().splitlines(keepends=True)
+        at = lines.index("  IKK.1:\n")
+        path.write_text("".join(lines[:at] + lines[at + 2 :]))
+    targets = root / "targets-2025.yaml"
+    plan = targets.read_text()
+    assert "survei: survei-ikm-layanan.csv " in plan
+    targets.write_text(
+        plan.replace("survei: survei-ikm-layanan.csv ", "survei: ../bersama/survei-ikm-*.csv ")
+    )
+    return survey
+
+
+def test_a_survey_pattern_reaching_outside_the_quarter_folder(aktif: Path, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    survey = _survei_di_luar_folder(root)
+    before = _semua_hasil(root)
+    text = survey.read_text(encoding="utf-8")
+    (survey.parent / "survei-ikm-layanan-b.csv").write_text(
+        text.replace("Sangat sesuai", "Tidak sesuai"), encoding="utf-8"
+    )
+    after = _semua_hasil(root)
+    assert after != before
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)

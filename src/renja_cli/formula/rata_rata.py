@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from renja_cli import bacaan
 from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen, RincianSurvei
@@ -104,6 +105,8 @@ def hitung(
                     code="R204",
                 )
             events = surveys[0].parent / komponen.berkas if komponen.berkas else None
+            if events is not None:
+                bacaan.catat(events)  # its appearing decides: recorded for the caches
             if events is not None and events.exists():
                 raise DataError(
                     f"komponen {komponen.kode} diberikan dua kali: {events.name} dan berkas "

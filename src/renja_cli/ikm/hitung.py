@@ -31,6 +31,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, get_args
 
+from renja_cli import bacaan
 from renja_cli.errors import DataError, DataErrors, Location, UsageError
 from renja_cli.ikm.baca import Responden, Survei, baca_survei
 from renja_cli.ikm.hasil import HasilIkm, HasilUnsur, Kelompok, Peringatan, Sampel
@@ -563,8 +564,16 @@ def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
 def cari_berkas_survei(folder: Path, pola: str = "survei-*") -> list[Path]:
     """Survey files (``.csv``/``.xlsx``) in a period folder matching ``pola``, sorted.
 
-    Excel's lock files (``~$…``) are skipped.
+    Excel's lock files (``~$…``) are skipped. The folder the pattern lists (its
+    fixed leading part: ``../bersama/survei-*.csv`` lists ``folder/../bersama``) is
+    recorded for the caches: a matching file added there changes the result.
     """
+    base = folder
+    for part in Path(pola).parts[:-1]:
+        if any(c in part for c in "*?["):
+            break
+        base = base / part
+    bacaan.catat_folder(base)
     found = [
         p
         for p in folder.glob(pola)
