@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from renja_cli import bacaan
 from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
@@ -25,6 +27,7 @@ from renja_cli.model.referensi import (
 )
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 def _norm_name(text: str) -> str:
@@ -105,6 +108,16 @@ class Referensi:
         self._dibaca[bagian] = (tuple(bac.berkas), tuple(bac.folder))
         return hasil
 
+    def _berkas(self, bagian: str, model: type[M]) -> M:
+        """The reference file of role ``bagian``, validated as ``model``."""
+        path = self.path(bagian)
+
+        def baca() -> M:
+            data, positions = load_file(path)
+            return validate(model, data, positions)
+
+        return self._muat(bagian, path, baca)
+
     def _pakai(self, bagian: str) -> None:
         files, folders = self._dibaca.get(bagian, ((), ()))
         for path in files:
@@ -125,13 +138,7 @@ class Referensi:
     @property
     def instansi(self) -> DaftarInstansi:
         if self._instansi is None:
-            path = self.path("instansi")
-
-            def baca() -> DaftarInstansi:
-                data, positions = load_file(path)
-                return validate(DaftarInstansi, data, positions)
-
-            self._instansi = self._muat("instansi", path, baca)
+            self._instansi = self._berkas("instansi", DaftarInstansi)
         self._pakai("instansi")
         return self._instansi
 
@@ -161,13 +168,7 @@ class Referensi:
     @property
     def daftar_skala(self) -> DaftarSkala:
         if self._skala is None:
-            path = self.path("skala")
-
-            def baca() -> DaftarSkala:
-                data, positions = load_file(path)
-                return validate(DaftarSkala, data, positions)
-
-            self._skala = self._muat("skala", path, baca)
+            self._skala = self._berkas("skala", DaftarSkala)
         self._pakai("skala")
         return self._skala
 
