@@ -26,7 +26,7 @@ from renja_cli.bacaan import Bacaan, blake2b, ringkas, sidik_berkas, stat_kecil
 
 TYPE_CHECKING = False  # typing itself costs a few ms at start-up
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any, BinaryIO, TextIO
 
 FORMAT = 2
@@ -109,7 +109,7 @@ _TANPA_CACHE_BERKAS = frozenset({"beda", "impor"})
 """Commands whose inputs are temporary copies: per-file entries would never be reused."""
 
 
-def _perintah(argv: list[str]) -> str | None:
+def kata_perintah(argv: Sequence[str]) -> str | None:
     """The command word of ``renja ARGV`` (the first non-option before ``--``)."""
     for token in argv:
         if token == "--":
@@ -119,10 +119,15 @@ def _perintah(argv: list[str]) -> str | None:
     return None
 
 
+def melengkapi(env: os._Environ[str] | dict[str, str]) -> bool:
+    """Whether this run answers shell completion (from COMP_WORDS, not from argv)."""
+    return any("_COMPLETE" in name for name in env if name.startswith(("_RENJA", "_TYPER")))
+
+
 def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> bool:
     """Whether ``renja ARGV`` only prints (allow-listed command, no file written)."""
-    if any("_COMPLETE" in name for name in env if name.startswith(("_RENJA", "_TYPER"))):
-        return False  # shell completion answers from COMP_WORDS, not from files
+    if melengkapi(env):
+        return False
     for token in argv:
         if token == "--":
             break
@@ -130,7 +135,7 @@ def bisa_dicache(argv: list[str], env: os._Environ[str] | dict[str, str]) -> boo
             return False
         if _menulis(token):
             return False
-    perintah = _perintah(argv)
+    perintah = kata_perintah(argv)
     if perintah is None:  # renja, renja --help, renja --versi
         return True
     if perintah not in PERINTAH_DICACHE:
@@ -157,8 +162,19 @@ def folder_cache(env: os._Environ[str] | dict[str, str]) -> str | None:
 # --- the key --------------------------------------------------------------------
 
 
+_sidik_kode_diketahui: tuple[tuple[str, int, int], ...] | None = None
+
+
 def _sidik_kode() -> tuple[tuple[str, int, int], ...]:
-    """Every .py file of the package: an edited checkout must not replay old output."""
+    """Every .py file of the package: an edited checkout must not replay old output.
+    Taken once per process (the result cache's key and the per-file cache use it)."""
+    global _sidik_kode_diketahui
+    if _sidik_kode_diketahui is None:
+        _sidik_kode_diketahui = _pindai_kode()
+    return _sidik_kode_diketahui
+
+
+def _pindai_kode() -> tuple[tuple[str, int, int], ...]:
     root = os.path.dirname(os.path.abspath(__file__))
     found: list[tuple[str, int, int]] = []
     stack = [root]
@@ -628,7 +644,7 @@ def jalankan(argv: list[str], jalankan_cli: Callable[[], None]) -> None:
         folder = None
     # every command may reuse what an unchanged file gave, writing ones included;
     # not those reading temporary copies (git revisions, a workbook being imported)
-    folder_berkas = None if _perintah(argv) in _TANPA_CACHE_BERKAS else folder
+    folder_berkas = None if kata_perintah(argv) in _TANPA_CACHE_BERKAS else folder
     try:
         _jalankan(argv, env, folder, jalankan_cli)
     finally:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from renja_cli.cache import kata_perintah, melengkapi
 from renja_cli.cli.bahasa import terjemah_bantuan, terjemah_galat
 from renja_cli.errors import (
     EXIT_INTERNAL,
@@ -871,15 +872,9 @@ def aplikasi_untuk(argv: Sequence[str]) -> typer.Typer:
     (``tests/test_cli.py``). The root's help, completion and an unknown word
     get the whole app, with its list of commands and its suggestions.
     """
-    if any("_COMPLETE" in name for name in os.environ if name.startswith(("_RENJA", "_TYPER"))):
+    if melengkapi(os.environ):
         return app
-    nama = None
-    for token in argv:
-        if token.startswith(("--install-completion", "--show-completion")):
-            return app
-        if not token.startswith("-"):
-            nama = token
-            break
+    nama = kata_perintah(argv)
     keep = [c for c in app.registered_commands if c.name == nama]
     if len(keep) != 1:
         return app
