@@ -325,6 +325,76 @@ def test_lines_moved_in_a_period_file_move_the_locations(aktif: Path, tmp_path: 
     assert after == _semua_hasil(root)
 
 
+def test_an_edit_to_one_indicator_recomputes_that_indicator_alone(
+    aktif: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-commit case: one figure of a quarter changed, the rest come back."""
+    from renja_cli.data import konteks
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    _semua_hasil(root)
+    dihitung: list[tuple[str, str]] = []
+    asli = konteks.hitung_periode
+
+    def menghitung(ctx: Konteks, kode: str, *args: object, **kwargs: object) -> object:
+        dihitung.append((kode, str(args[1])))
+        return asli(ctx, kode, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(konteks, "hitung_periode", menghitung)
+    tw3 = root / "realisasi" / "2025" / "tw3.yaml"
+    teks = tw3.read_text(encoding="utf-8")
+    assert "nilai: 76.12" in teks
+    tw3.write_text(teks.replace("nilai: 76.12", "nilai: 77.5"), encoding="utf-8")
+    after = _semua_hasil(root)
+    assert dihitung == [("IKK.11", "tw3")]
+    assert after[("IKK.11", "tw3")].nilai == 77.5
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)
+
+
+def test_a_location_outside_the_entry_makes_the_result_depend_on_the_file(
+    tmp_path: Path,
+) -> None:
+    """A cached result is keyed by its own entry's positions; a formula asking for
+    a place elsewhere in a period file depends on that whole file."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    ctx = Konteks.muat(DataSource(root, "uji"), 2025)
+    tw2, tw3 = (ctx.realisasi.paths[p] for p in ("tw2", "tw3"))
+    bac = bacaan.masuk()
+    ctx._lingkup.append(("tw3", ("realisasi", "IKK.11")))
+    try:
+        ctx.lokasi("tw3", "realisasi", "IKK.11", "nilai")
+        assert str(tw3.absolute()) not in bac.berkas
+        ctx.lokasi("tw3", "anggaran", "SK.1")
+        assert str(tw3.absolute()) in bac.berkas
+        ctx.lokasi("tw2", "realisasi", "IKK.11")
+        assert str(tw2.absolute()) in bac.berkas
+    finally:
+        ctx._lingkup.pop()
+        bacaan.keluar(bac)
+
+
+@pytest.mark.parametrize("berkas", sorted((DATA / "realisasi").glob("*/*.yaml")), ids=str)
+def test_an_entrys_marks_place_everything_under_it_as_the_whole_file_does(berkas: Path) -> None:
+    """``Positions.marks_for`` is what a cached result is keyed by: the marks it keeps
+    must give every location under the entry that the whole file gives."""
+    from renja_cli.io.yamlfile import Positions, load_file
+
+    data, positions = load_file(berkas)
+    for kode in data.get("realisasi") or {}:
+        prefix = ("realisasi", kode)
+        part = Positions(positions.path, dict(m for m in positions.marks_for(prefix) if m[1]))
+        paths = [k for k in positions.marks if k[:2] == prefix]
+        paths += [(*k, "tak-ada", 0) for k in paths] + [(*prefix, 7, "x")]
+        for loc in paths:
+            assert part.locate(loc) == positions.locate(loc), loc
+    absent = ("realisasi", "IKK.99")
+    part = Positions(positions.path, dict(m for m in positions.marks_for(absent) if m[1]))
+    assert part.locate((*absent, "nilai")) == positions.locate((*absent, "nilai"))
+
+
 @pytest.mark.parametrize(
     ("argv", "aktif_diharapkan"),
     [

@@ -39,6 +39,8 @@ class Konteks:
         self.path = path
         self.positions = positions
         self._hasil: dict[tuple[str, str], HasilPeriode | None] = {}
+        self._lingkup: list[tuple[str, tuple[str, ...]]] = []
+        """The entry each running formula's cached result is keyed by (see ``hasil``)."""
         self._aturan: dict[str, AturanCapaian] = {}
 
     @classmethod
@@ -64,6 +66,12 @@ class Konteks:
         return self.realisasi.folder(periode)
 
     def lokasi(self, periode: str, *loc: str | int) -> Location:
+        if self._lingkup:
+            lingkup = self._lingkup[-1]
+            if lingkup[0] != periode or loc[: len(lingkup[1])] != lingkup[1]:
+                path = self.realisasi.paths.get(periode)
+                if path is not None:  # outside the entry its key covers: the whole file
+                    bacaan.catat(path)
         return self.realisasi.lokasi(periode, *loc)
 
     # --- rules ---
@@ -93,16 +101,26 @@ class Konteks:
             path = self.realisasi.paths.get(periode)
             folder = self.folder(periode)
 
+            lingkup = ("realisasi", ind.kode)
+
             def hitung() -> HasilPeriode | None:
-                if path is not None:
-                    bacaan.catat(path)  # positions in messages come from the period's file
                 if folder is not None:
                     bacaan.catat_folder(folder)  # record files added, removed or changed
-                return hitung_periode(self, ind.kode, ind.formula, periode, entry)
+                self._lingkup.append((periode, lingkup))
+                try:
+                    return hitung_periode(self, ind.kode, ind.formula, periode, entry)
+                finally:
+                    self._lingkup.pop()
 
-            # everything a formula reads besides files (formula.hasil.KonteksFormula)
+            # everything a formula reads besides files (formula.hasil.KonteksFormula);
+            # positions of its own entry only, so an edit to another indicator in the
+            # same file leaves this result cached (``lokasi`` records the whole file
+            # if a formula asks for a place outside the entry)
+            positions = self.realisasi.positions.get(periode)
+            penanda = positions.marks_for(lingkup) if positions is not None else None
             bagian: tuple[object, ...] = (ind.kode, periode, self.tahun, ind.formula, entry)
             bagian += (self.pengaturan, str(path), str(folder), str(self.referensi.root))
+            bagian += (penanda,)
             self._hasil[key] = ingat("hasil", bagian, hitung)
         return self._hasil[key]
 

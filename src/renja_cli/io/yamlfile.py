@@ -68,6 +68,18 @@ class Positions:
         line, col = best
         return Location(self.path, line, col)
 
+    def marks_for(self, prefix: PathKey) -> tuple[tuple[PathKey, tuple[int, int] | None], ...]:
+        """Every mark ``locate`` can use for a path that begins with ``prefix``.
+
+        A result that only asks for such paths (one indicator's entry) can be reused
+        while these are unchanged, though lines elsewhere in the file moved."""
+        found: list[tuple[PathKey, tuple[int, int] | None]] = [
+            (prefix[:i], self.marks.get(prefix[:i])) for i in range(len(prefix))
+        ]
+        n = len(prefix)
+        found += [(k, m) for k, m in self.marks.items() if k[:n] == prefix]
+        return tuple(found)
+
     def locate_key(self, loc: Iterable[str | int]) -> Location:
         """Position of the key of ``loc`` (falls back to its value)."""
         key = tuple(loc)
