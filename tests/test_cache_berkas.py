@@ -21,7 +21,7 @@ from renja_cli.data.folder import DataSource
 from renja_cli.data.konteks import Konteks
 from renja_cli.errors import DataError
 from renja_cli.model.dasar import Pengaturan
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from tests.test_cache import Ruang, ruang  # noqa: F401 - the fixture
 
 SURVEI = Path("realisasi/2025/tw3")
@@ -393,6 +393,106 @@ def test_an_entrys_marks_place_everything_under_it_as_the_whole_file_does(berkas
     absent = ("realisasi", "IKK.99")
     part = Positions(positions.path, dict(m for m in positions.marks_for(absent) if m[1]))
     assert part.locate((*absent, "nilai")) == positions.locate((*absent, "nilai"))
+
+
+# --- validators ---------------------------------------------------------------------
+
+
+def _model_dari_berkas() -> list[type]:
+    from renja_cli.ikm.referensi import PenyesuaianSurvei, ReferensiSurvei
+    from renja_cli.model.realisasi import BerkasRealisasi
+    from renja_cli.model.referensi import DaftarInstansi, DaftarSkala
+    from renja_cli.model.rencana import RencanaKerja
+
+    return [
+        RencanaKerja,
+        BerkasRealisasi,
+        DaftarInstansi,
+        DaftarSkala,
+        ReferensiSurvei,
+        PenyesuaianSurvei,
+    ]
+
+
+def _hasil_validasi(validator: object, data: object) -> object:
+    from pydantic import ValidationError
+
+    try:
+        return ("sah", validator.validate_python(data))  # type: ignore[attr-defined]
+    except ValidationError as exc:  # exceptions in ``ctx`` compare by identity: as text
+        return ("galat", [{**e, "ctx": repr(e.get("ctx"))} for e in exc.errors(include_url=False)])
+
+
+def test_a_stored_validator_judges_every_example_as_the_models_own() -> None:
+    """The validator comes back pickled from the cache: every YAML file of the repository
+    (valid, invalid, and files of other kinds) must get the same model or the same errors
+    from it as from the one pydantic builds."""
+    import pickle
+
+    from renja_cli.io.yamlfile import load_file
+
+    files = sorted(REPO.glob("data/**/*.yaml")) + sorted(REPO.glob("examples/**/*.yaml"))
+    files += sorted(REPO.glob("tests/examples/**/*.yaml")) + sorted(DATA.glob("**/*.yaml"))
+    loaded = []
+    for path in files:
+        try:
+            loaded.append(load_file(path)[0])
+        except DataError:
+            continue  # broken YAML never reaches a validator
+    assert len(loaded) > 40
+    for model in _model_dari_berkas():
+        model.model_rebuild()  # type: ignore[attr-defined]
+        own = model.__pydantic_validator__  # type: ignore[attr-defined]
+        stored = pickle.loads(pickle.dumps(own))
+        for data in loaded:
+            assert _hasil_validasi(stored, data) == _hasil_validasi(own, data), model
+
+
+_VALIDASI_SATU = """
+import sys
+from pathlib import Path
+from renja_cli import cache
+from renja_cli.io.pesan import validate
+from renja_cli.io.yamlfile import load_file
+from renja_cli.model.realisasi import BerkasRealisasi
+from renja_cli.errors import DataError, DataErrors
+
+cache.folder_berkas = sys.argv[1]
+for name in sys.argv[2:]:
+    data, positions = load_file(Path(name))
+    try:
+        print(repr(validate(BerkasRealisasi, data, positions)))
+    except (DataError, DataErrors) as exc:
+        print("galat", exc)
+print("dibangun" if BerkasRealisasi.__pydantic_complete__ else "dari-cache")
+"""
+
+
+def test_a_later_process_validates_with_the_stored_validator(tmp_path: Path) -> None:
+    """Only the first run after a code change builds a model's validator."""
+    import subprocess
+    import sys
+
+    bad = tmp_path / "tw9.yaml"
+    bad.write_text("tahun: 2025\nperiode: tw1\nrealisasi:\n  IKK.1: {nilai: tinggi}\n")
+    args = [str(DATA / "realisasi" / "2025" / "tw3.yaml"), str(bad)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RENJA_")}
+
+    def run() -> list[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", _VALIDASI_SATU, str(tmp_path / "cache"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return proc.stdout.splitlines()
+
+    first, second = run(), run()
+    assert first[-1] == "dibangun"
+    assert second[-1] == "dari-cache"
+    assert first[:-1] == second[:-1]
+    assert second[1].startswith("galat") and "tinggi" in second[1]
 
 
 @pytest.mark.parametrize(

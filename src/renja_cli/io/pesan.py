@@ -234,10 +234,13 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
             positions.locate(()),
             code="R004",
         )
+    from renja_cli.cache_berkas import validator
+
     try:
-        return model.model_validate(data)
+        result: M = validator(model).validate_python(data)
     except ValidationError as exc:
         errors = errors_from(exc, data, positions)
         if len(errors) == 1:
             raise errors[0] from None
         raise DataErrors(list(errors)) from None
+    return result

@@ -31,6 +31,16 @@ SATUAN_BAWAAN = ("persen", "indeks", "skor", "nilai", "jumlah", "predikat")
 Perspektif = Literal["stakeholder", "customer", "proses_internal", "pembelajaran"]
 
 
+# Default factories are module functions, not lambdas: a model's validator is stored
+# pickled (cache_berkas.validator), and pickle finds functions by name.
+def _formula_bawaan() -> Formula:
+    return FormulaNilai(jenis="nilai")
+
+
+def _pengaturan_bawaan() -> Pengaturan:
+    return Pengaturan.model_validate({})
+
+
 class RiwayatTahun(Bertanda):
     """One year of an indicator's history, as far as the source kept it."""
 
@@ -89,7 +99,7 @@ class Indikator(Strict):
     target_triwulan: dict[Literal[1, 2, 3, 4], float] | None = Field(
         None, description="Target per triwulan (rencana aksi), kumulatif s.d. triwulan itu"
     )
-    formula: Formula = Field(default_factory=lambda: FormulaNilai(jenis="nilai"))
+    formula: Formula = Field(default_factory=_formula_bawaan)
     periode: Periode = "terakhir"
     sumber_data: Teks | None = None
     penanggung_jawab: list[Teks] = Field(default_factory=list)
@@ -238,7 +248,7 @@ class RencanaKerja(Strict):
         default_factory=dict, description="Satuan tambahan (bulan, hari, Rp juta …)"
     )
     total_anggaran: int | None = Field(None, ge=0)
-    pengaturan: Pengaturan = Field(default_factory=lambda: Pengaturan.model_validate({}))
+    pengaturan: Pengaturan = Field(default_factory=_pengaturan_bawaan)
     sasaran_strategis: list[Tujuan] = Field(default_factory=list)
     sasaran_program: list[Tujuan] = Field(default_factory=list)
     sasaran: Annotated[list[SasaranKegiatan], Field(min_length=1)]
