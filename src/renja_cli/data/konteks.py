@@ -115,9 +115,10 @@ class Konteks:
             # everything a formula reads besides files (formula.hasil.KonteksFormula);
             # positions of its own entry only, so an edit to another indicator in the
             # same file leaves this result cached (``lokasi`` records the whole file
-            # if a formula asks for a place outside the entry)
+            # if a formula asks for a place outside the entry); as text, for a
+            # cheaper key: strings and numbers only, their repr is the same everywhere
             positions = self.realisasi.positions.get(periode)
-            penanda = positions.marks_for(lingkup) if positions is not None else None
+            penanda = repr(positions.marks_for(lingkup)) if positions is not None else None
             bagian: tuple[object, ...] = (ind.kode, periode, self.tahun, ind.formula, entry)
             bagian += (self.pengaturan, str(path), str(folder), str(self.referensi.root))
             bagian += (penanda,)

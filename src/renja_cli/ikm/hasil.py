@@ -7,12 +7,14 @@ for display. :func:`ke_dict` is the one place the JSON keys are decided.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renja_cli.errors import Location
-from renja_cli.ikm.referensi import Bobot, Gabung
 from renja_cli.numbers import round_half_up
 from renja_cli.rekaman import dataclass
+
+if TYPE_CHECKING:  # the survey models cost a run ~7 ms to build; a cached result needs none
+    from renja_cli.ikm.referensi import Bobot, Gabung
 
 
 @dataclass(frozen=True, slots=True)
