@@ -625,3 +625,55 @@ def test_a_survey_pattern_reaching_outside_the_quarter_folder(aktif: Path, tmp_p
     assert after != before
     cache_berkas.matikan()
     assert after == _semua_hasil(root)
+
+
+def test_a_wildcard_does_not_reach_into_hidden_folders(aktif: Path, tmp_path: Path) -> None:
+    """renja never reads from hidden folders or ``__pycache__`` (``validasi`` skips them,
+    folder fingerprints leave them out): a survey copy kept in ``tw3/.arsip`` is not
+    matched by ``**/…``, cached or not, and a subfolder the pattern names still is."""
+    from renja_cli.ikm import cari_berkas_survei
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    targets = root / "targets-2025.yaml"
+    plan = targets.read_text()
+    assert "survei: survei-pembinaan-*.csv " in plan
+    targets.write_text(plan.replace("survei-pembinaan-*.csv ", '"**/survei-pembinaan-*.csv" '))
+    before = _semua_hasil(root)
+    tw3 = root / "realisasi" / "2025" / "tw3"
+    source = sorted(tw3.glob("survei-pembinaan-*.csv"))[0]
+    ubah = source.read_text(encoding="utf-8-sig").replace("Sangat sesuai", "Tidak sesuai")
+    for hidden in (".arsip", "__pycache__", "kegiatan/.lama"):
+        (tw3 / hidden).mkdir(parents=True)
+        (tw3 / hidden / "survei-pembinaan-lama.csv").write_text(ubah, encoding="utf-8")
+    after = _semua_hasil(root)
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)
+    assert after == before
+    found = cari_berkas_survei(tw3, "**/survei-pembinaan-*.csv")
+    assert found and not any("lama" in p.name for p in found)
+    (tw3 / "kegiatan" / "survei-pembinaan-baru.csv").write_text(ubah, encoding="utf-8")
+    assert tw3 / "kegiatan" / "survei-pembinaan-baru.csv" in cari_berkas_survei(
+        tw3, "*/survei-pembinaan-*.csv"
+    )
+
+
+def test_a_path_through_a_link_and_dot_dot_is_recorded_as_the_system_reads_it(
+    aktif: Path, tmp_path: Path
+) -> None:
+    """``w/L/../data`` with ``L`` a link to ``A/sub`` is ``A/data`` to the system; taken
+    as text it would be ``w/data`` (absent, and staying absent: a stale figure)."""
+    real = tmp_path / "A" / "data"
+    (tmp_path / "A" / "sub").mkdir(parents=True)
+    shutil.copytree(DATA, real)
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "L").symlink_to(tmp_path / "A" / "sub", target_is_directory=True)
+    root = tmp_path / "w" / "L" / ".." / "data"
+    before = _semua_hasil(root)
+    tw3 = real / "realisasi" / "2025" / "tw3.yaml"
+    tw3.write_text(tw3.read_text(encoding="utf-8").replace("nilai: 76.12", "nilai: 55.5"))
+    after = _semua_hasil(root)
+    assert after[("IKK.11", "tw3")].nilai == 55.5  # type: ignore[attr-defined]
+    assert before[("IKK.11", "tw3")].nilai == 76.12  # type: ignore[attr-defined]
+    cache_berkas.matikan()
+    assert after == _semua_hasil(root)

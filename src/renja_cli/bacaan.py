@@ -8,7 +8,7 @@ before deciding whether the CLI (typer, pydantic, …) is needed at all.
 """
 
 # pathlib would cost milliseconds on every start: os.path it is.
-# ruff: noqa: PTH100, PTH116, PTH123, PTH208
+# ruff: noqa: PTH109, PTH116, PTH117, PTH118, PTH123, PTH208
 
 from __future__ import annotations
 
@@ -32,7 +32,19 @@ NAMA = "nama:"
 BATAS_ENTRI_FOLDER = 20_000
 """A folder listing longer than this is not worth caching against."""
 
-_LEWATI_FOLDER = "__pycache__"
+
+def dilewati(nama: str) -> bool:
+    """A folder renja never reads from (hidden: ``.git``, ``.arsip``; ``__pycache__``):
+    ``validasi`` skips it, a survey pattern does not match inside it, and folder
+    fingerprints leave it out. One rule, so what is read is what is recorded."""
+    return nama.startswith(".") or nama == "__pycache__"
+
+
+def mutlak(path: str | os.PathLike[str]) -> str:
+    """``path`` made absolute as the system opens it: ``..`` is kept, not removed as
+    text (``os.path.abspath`` does), since after a symbolic link it leads elsewhere."""
+    path = os.fspath(path)
+    return path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
 
 
 class Bacaan:
@@ -84,7 +96,7 @@ def catat(path: str | os.PathLike[str]) -> None:
     """Record that ``path`` is about to be read (its stat now, its hash at store time)."""
     if _bacaan is None and not _dalam:
         return
-    key = os.path.abspath(path)
+    key = mutlak(path)
     for bac in (_bacaan, *_dalam):
         if bac is not None and key not in bac.berkas:
             bac.berkas[key] = stat_kecil(key)
@@ -94,7 +106,7 @@ def catat_folder(path: str | os.PathLike[str]) -> None:
     """Record a data folder: any file added, removed or changed in it invalidates."""
     if _bacaan is None and not _dalam:
         return
-    key = os.path.abspath(path)
+    key = mutlak(path)
     pending = [bac for bac in (_bacaan, *_dalam) if bac is not None and key not in bac.folder]
     if pending:
         digest = ringkas_folder(key)
@@ -107,7 +119,7 @@ def catat_nama(path: str | os.PathLike[str]) -> None:
     ``survei.yaml`` or its absence, decided what was read."""
     if _bacaan is None and not _dalam:
         return
-    key = NAMA + os.path.abspath(path)
+    key = NAMA + mutlak(path)
     pending = [bac for bac in (_bacaan, *_dalam) if bac is not None and key not in bac.folder]
     if pending:
         digest = ringkas(key)
@@ -213,7 +225,7 @@ def ringkas_folder(path: str) -> bytes | None:
             name = f"{rel}/{entry.name}"
             try:
                 if entry.is_dir():
-                    if entry.name.startswith(".") or entry.name == _LEWATI_FOLDER:
+                    if dilewati(entry.name):
                         continue
                     h.update(f"d{name}\n".encode(errors="surrogateescape"))
                     stack.append((name, entry.path))

@@ -20,7 +20,7 @@ from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
 from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import BerkasCsv, buka_csv, bukan_utf8, nip, ya_tidak
 from renja_cli.kemajuan import Pantauan
-from renja_cli.model.dasar import KodeBebas, Strict, Teks
+from renja_cli.model.dasar import BerkasPeriode, KodeBebas, Strict
 from renja_cli.model.realisasi import EntriRealisasi
 from renja_cli.model.referensi import SkemaArsip
 
@@ -29,7 +29,7 @@ class FormulaArsipDigital(Strict):
     """Share of NIPs whose digital personnel archive reaches a category."""
 
     jenis: Literal["arsip_digital"]
-    berkas: Teks = Field(description="CSV satu baris per NIP")
+    berkas: BerkasPeriode = Field(description="CSV satu baris per NIP")
     skema: KodeBebas = Field(
         "dokumen_arsip",
         description="Skema di skala.yaml bagian 'arsip': jenis dokumen dan aturan kategori",

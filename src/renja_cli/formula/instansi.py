@@ -14,7 +14,7 @@ from renja_cli.errors import DataError, Location
 from renja_cli.formula.hasil import BarisInstansi, HasilPeriode, KonteksFormula, RincianInstansi
 from renja_cli.formula.umum import satu_berkas
 from renja_cli.io.csvfile import angka, buka_csv, sel, ya_tidak
-from renja_cli.model.dasar import InstansiHilang, KodeBebas, Strict, Teks
+from renja_cli.model.dasar import BerkasPeriode, InstansiHilang, KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 from renja_cli.model.referensi import Skala
 
@@ -39,7 +39,7 @@ class FormulaPersentaseInstansi(Strict):
     """Share of the population of instansi meeting a criterion."""
 
     jenis: Literal["persentase_instansi"]
-    berkas: Teks = Field(description="CSV satu baris per instansi di folder periode")
+    berkas: BerkasPeriode = Field(description="CSV satu baris per instansi di folder periode")
     kriteria: Annotated[KriteriaStatus | KriteriaPredikat, Field(discriminator="jenis")]
     populasi: KodeBebas = Field("instansi", description="Populasi di data/instansi.yaml")
     instansi_hilang: InstansiHilang | None = None

@@ -24,7 +24,7 @@ from renja_cli.formula.umum import (
 )
 from renja_cli.io.csvfile import buka_csv, sel, ya_tidak
 from renja_cli.io.pesan import kunci_banding, tampak
-from renja_cli.model.dasar import Strict, Teks
+from renja_cli.model.dasar import BerkasPeriode, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 
 
@@ -37,7 +37,7 @@ class FormulaRasio(Strict):
     penyebut_tetap: int | None = Field(
         None, gt=0, description="Penyebut tetap (mis. 199820 PNS aktif), dapat ditimpa per periode"
     )
-    berkas: Teks | None = Field(
+    berkas: BerkasPeriode | None = Field(
         None, description="CSV per butir (rekomendasi/temuan) di folder periode"
     )
 

@@ -23,7 +23,7 @@ from renja_cli.formula.umum import (
 )
 from renja_cli.io.csvfile import angka, buka_csv, sel
 from renja_cli.io.pesan import kunci_banding, tampak
-from renja_cli.model.dasar import KodeBebas, Rentang, Strict, Teks
+from renja_cli.model.dasar import BerkasPeriode, KodeBebas, Rentang, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
 
 
@@ -34,10 +34,10 @@ class Komponen(Strict):
     nama: Teks
     target: float | None = None
     rentang: Rentang | None = Field(None, description="Nilai yang mungkin, mis. IKM 25-100")
-    berkas: Teks | None = Field(
+    berkas: BerkasPeriode | None = Field(
         None, description="CSV nilai per kegiatan; realisasi = rata-ratanya"
     )
-    survei: Teks | None = Field(
+    survei: BerkasPeriode | None = Field(
         None,
         description="Berkas jawaban survei (IKM, PermenPANRB 14/2017) di folder periode: nama "
         "atau pola (survei-pembinaan-*.csv); IKM dihitung dari jawaban",

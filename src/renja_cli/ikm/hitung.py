@@ -564,8 +564,10 @@ def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
 def cari_berkas_survei(folder: Path, pola: str = "survei-*") -> list[Path]:
     """Survey files (``.csv``/``.xlsx``) in a period folder matching ``pola``, sorted.
 
-    Excel's lock files (``~$…``) are skipped. The folder the pattern lists (its
-    fixed leading part: ``../bersama/survei-*.csv`` lists ``folder/../bersama``) is
+    Excel's lock files (``~$…``) are skipped, and so are hidden folders and
+    ``__pycache__`` that a wildcard reaches (``*/…``, ``**/…``): renja never reads
+    from them (:func:`bacaan.dilewati`). The folder the pattern lists (its fixed
+    leading part: ``../bersama/survei-*.csv`` lists ``folder/../bersama``) is
     recorded for the caches: a matching file added there changes the result.
     """
     base = folder
@@ -577,6 +579,9 @@ def cari_berkas_survei(folder: Path, pola: str = "survei-*") -> list[Path]:
     found = [
         p
         for p in folder.glob(pola)
-        if p.is_file() and p.suffix.casefold() in {".csv", ".xlsx"} and not p.name.startswith("~$")
+        if p.is_file()
+        and p.suffix.casefold() in {".csv", ".xlsx"}
+        and not p.name.startswith("~$")
+        and not any(bacaan.dilewati(d) for d in p.relative_to(base).parts[:-1])
     ]
     return sorted(found)

@@ -117,7 +117,7 @@ def _files(paths: Sequence[Path], kumpulan: _Kumpulan) -> list[Path]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p).parts
-                if any(part.startswith(".") or part == "__pycache__" for part in rel):
+                if any(bacaan.dilewati(part) for part in rel):
                     continue
                 if not f.is_dir():
                     found.append(f)

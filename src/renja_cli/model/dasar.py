@@ -4,7 +4,14 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from renja_cli.rekaman import dataclass
 
@@ -29,6 +36,23 @@ Kode = Annotated[
 KodeBebas = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$")]
 NamaTarget = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Teks = Annotated[str, Field(min_length=1)]
+
+
+def _di_folder_periode(value: str) -> str:
+    """A file name or pattern in a period's folder must be relative and name files:
+    an absolute path or ``.`` would read elsewhere, or crash the pattern search."""
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+        raise ValueError(
+            "[R105] nama berkas atau pola harus relatif terhadap folder periode "
+            f"(mis. survei-*.csv atau ../bersama/survei-*.csv), bukan jalur mutlak '{value}'"
+        )
+    if re.split(r"[/\\]", value)[-1].strip() in {"", ".", ".."}:
+        raise ValueError(f"[R105] '{value}' tidak menamai berkas (mis. survei-*.csv)")
+    return value
+
+
+BerkasPeriode = Annotated[Teks, AfterValidator(_di_folder_periode)]
+"""A record or survey file (name or pattern) read from the period's folder."""
 Catatan = Teks | list[Teks]
 Jumlah = Annotated[int, Field(ge=0)]
 """A count (items, PNS, rupiah): whole, never negative."""
