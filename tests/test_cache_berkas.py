@@ -656,6 +656,8 @@ def test_a_wildcard_does_not_reach_into_hidden_folders(aktif: Path, tmp_path: Pa
     assert tw3 / "kegiatan" / "survei-pembinaan-baru.csv" in cari_berkas_survei(
         tw3, "*/survei-pembinaan-*.csv"
     )
+    # '..' after a wildcard is a way up, not a hidden folder
+    assert cari_berkas_survei(tw3, "*/../survei-pembinaan-*.csv")
 
 
 def test_a_path_through_a_link_and_dot_dot_is_recorded_as_the_system_reads_it(

@@ -37,7 +37,7 @@ def dilewati(nama: str) -> bool:
     """A folder renja never reads from (hidden: ``.git``, ``.arsip``; ``__pycache__``):
     ``validasi`` skips it, a survey pattern does not match inside it, and folder
     fingerprints leave it out. One rule, so what is read is what is recorded."""
-    return nama.startswith(".") or nama == "__pycache__"
+    return (nama.startswith(".") and nama not in {".", ".."}) or nama == "__pycache__"
 
 
 def mutlak(path: str | os.PathLike[str]) -> str:
