@@ -60,6 +60,15 @@ def test_parse_refuses_ambiguous_or_bad(text: str) -> None:
         parse_number(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["1e309", "-1E400", "9" * 400, "9" * 400 + ",5", "1" + ".000" * 120, "1e309 %"]
+)
+def test_parse_refuses_a_number_too_large_for_a_float(text: str) -> None:
+    """Read as a float these are infinity, which no figure can be made of."""
+    with pytest.raises(NumberFormatError, match="terlalu besar"):
+        parse_number(text)
+
+
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
 def test_format_then_parse_round_trips(value: object) -> None:
     text = format_number(float(value), 2)  # type: ignore[arg-type]

@@ -26,7 +26,15 @@ class NumberFormatError(ValueError):
 
 
 def parse_number(text: str) -> float:
-    """Read a number written in a CSV cell (Indonesian or plain)."""
+    """Read a number written in a CSV cell (Indonesian or plain); a number too large
+    for a float (``1e309``, 400 digits) is refused rather than read as infinity."""
+    value = _parse_number(text)
+    if value - value != 0:  # inf (nan cannot come out of the patterns)
+        raise NumberFormatError(f"'{text.strip()}' terlalu besar untuk dihitung")
+    return value
+
+
+def _parse_number(text: str) -> float:
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if s.endswith("%"):
         s = s[:-1]
