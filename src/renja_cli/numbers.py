@@ -13,6 +13,7 @@ separator is never silently read as a decimal point.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -29,7 +30,7 @@ def parse_number(text: str) -> float:
     """Read a number written in a CSV cell (Indonesian or plain); a number too large
     for a float (``1e309``, 400 digits) is refused rather than read as infinity."""
     value = _parse_number(text)
-    if value - value != 0:  # inf (nan cannot come out of the patterns)
+    if not math.isfinite(value):
         raise NumberFormatError(f"'{text.strip()}' terlalu besar untuk dihitung")
     return value
 
