@@ -14,6 +14,9 @@ variant, with renja_cli's bytecode compiled first:
 * ``hangat`` — the result cache answers.
 
 Ratios are to the floor ``python -c "import typer, pydantic, yaml, rich"``.
+Two context rows: a hello-world typer app, and the same app importing yaml and
+renja's pydantic models (``hello typer + model renja``), the fixed part of
+every renja run on this stack.
 A run takes about a minute per command (callgrind is ~50× slower).
 """
 
@@ -32,7 +35,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import COMMANDS, FLOOR, HELLO, REPO, child_env, package_dir, renja_command
+from bench_startup import (
+    COMMANDS,
+    FLOOR,
+    HELLO,
+    HELLO_MODEL,
+    REPO,
+    child_env,
+    package_dir,
+    renja_command,
+)
 
 GOALS = {"hangat": 0.8, "dingin": 2.0, "berubah": 2.0}
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
@@ -76,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("floor", "", instructions(FLOOR, child_env(), REPO)))
         hello = [sys.executable, "-c", HELLO, "capaian", "--tahun", "2025"]
         rows.append(("hello typer", "", instructions(hello, child_env(), REPO)))
+        model = [sys.executable, "-c", HELLO_MODEL, "capaian", "--tahun", "2025"]
+        rows.append(("hello typer + model renja", "", instructions(model, child_env(), REPO)))
         for number, command in enumerate(commands):
             cmd = [*renja, *command.split()]
             cold = tmp / f"dingin-{number}"
