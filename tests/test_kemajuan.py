@@ -135,6 +135,17 @@ def test_bar_appears_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "60%" in shown or "100%" in shown
 
 
+def test_a_file_name_with_brackets_is_drawn_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich would read [b] and [red] in the name as styles and hide them."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    bilah, jam, out = _bilah()
+    bilah.mulai(Path("[b] arsip [red].csv"), 1000)
+    jam.sekarang += 1.5
+    bilah.maju(500)
+    bilah.selesai()
+    assert "membaca [b] arsip [red].csv" in out.getvalue()
+
+
 def test_quick_file_draws_nothing() -> None:
     bilah, _jam, out = _bilah()
     bilah.mulai(Path("kecil.csv"), 1000)

@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from renja_cli.cache import kata_perintah, melengkapi
 from renja_cli.cli.bahasa import terjemah_bantuan, terjemah_galat
+from renja_cli.cli.konsol import konsol
 from renja_cli.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -42,9 +43,14 @@ from renja_cli.render.formats import (
 
 
 def _stderr() -> Any:
-    from rich.console import Console
+    return konsol(stderr=True, soft_wrap=True)
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _berlabel(label: str, style: str, text: str) -> Any:
+    """``label`` styled, then ``text`` exactly as it is (it may hold '[', ':x:')."""
+    from rich.text import Text
+
+    return Text.assemble((label, style), " ", text)
 
 
 def print_error(exc: RenjaError) -> None:
@@ -54,7 +60,7 @@ def print_error(exc: RenjaError) -> None:
         code = f"{err.code} "
         where = f"{err.location}: " if err.location is not None else ""
         field = f"{err.field}: " if err.field else ""
-        console.print(f"[bold red]galat[/] {where}{code}{field}{err.message}", markup=True)
+        console.print(_berlabel("galat", "bold red", f"{where}{code}{field}{err.message}"))
     if len(errors) > 1:
         console.print(f"{len(errors)} galat.")
 
@@ -100,10 +106,8 @@ class RenjaGroup(TyperGroup):
                 code = 0
             else:
                 hint = f"\nLihat '{ctx.command_path} --help'." if ctx is not None else ""
-                _stderr().print(
-                    f"[bold red]galat[/] {terjemah_galat(exc.format_message())}{hint}",
-                    markup=True,
-                )
+                pesan = f"{terjemah_galat(exc.format_message())}{hint}"
+                _stderr().print(_berlabel("galat", "bold red", pesan))
                 code = exc.exit_code
         except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("dibatalkan\n")
@@ -114,11 +118,12 @@ class RenjaGroup(TyperGroup):
         except Exception as exc:  # the user must never see a traceback
             if os.environ.get("RENJA_DEBUG"):
                 raise
-            _stderr().print(
-                f"[bold red]galat internal[/] {type(exc).__name__}: {exc}\n"
+            pesan = (
+                f"{type(exc).__name__}: {exc}\n"
                 "Ini kesalahan program renja, bukan data Anda; laporkan dengan perintah yang "
                 "dijalankan (RENJA_DEBUG=1 menampilkan rinciannya)."
             )
+            _stderr().print(_berlabel("galat internal", "bold red", pesan))
             code = EXIT_INTERNAL
         if standalone_mode:
             sys.exit(code)
@@ -195,9 +200,7 @@ def _baris(text: str) -> None:
 def _print_rich(renderable: Any) -> None:
     """On a terminal, print as Rich does; into a file or pipe (CI logs, cron mail,
     ``> monev.txt``), the same text without the padding Rich adds at line ends."""
-    from rich.console import Console
-
-    console = Console(highlight=False)
+    console = konsol()
     if console.is_terminal:
         console.print(renderable)
         return
@@ -574,7 +577,7 @@ def impor(
     )
     console = _stderr()
     for w in hasil.peringatan:
-        console.print(f"[bold yellow]peringatan[/] {w.location}: {w.code} {w.message}", markup=True)
+        console.print(_berlabel("peringatan", "bold yellow", f"{w.location}: {w.code} {w.message}"))
     _baris("Perubahan terhadap berkas yang ada:")
     for line in hasil.perubahan:
         _baris(f"  {line}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from renja_cli import kemajuan
+from renja_cli.cli.konsol import konsol
 
 TUNDA = 1.0
 """Seconds a file is read before its bar appears (a quick file shows none)."""
@@ -58,7 +59,6 @@ class BilahKemajuan:
         self._progress = self._tugas = self._path = None
 
     def _buka(self) -> None:
-        from rich.console import Console
         from rich.progress import (
             BarColumn,
             Progress,
@@ -67,10 +67,10 @@ class BilahKemajuan:
             TimeRemainingColumn,
         )
 
-        console = self._console() if self._console else Console(stderr=True, highlight=False)
+        console = self._console() if self._console else konsol(stderr=True)
         assert self._path is not None
         self._progress = Progress(
-            TextColumn("membaca {task.description}"),
+            TextColumn("membaca {task.description}", markup=False),  # a file name, as it is
             BarColumn(),
             TaskProgressColumn(),
             TimeRemainingColumn(),
@@ -102,6 +102,4 @@ def pasang_bila_terminal() -> None:
 
 
 def _console(stream: Any) -> Any:
-    from rich.console import Console
-
-    return Console(file=stream, highlight=False)
+    return konsol(file=stream)

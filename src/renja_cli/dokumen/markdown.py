@@ -36,18 +36,13 @@ from renja_cli.dokumen.model import (
     skala,
 )
 from renja_cli.numbers import format_number
+from renja_cli.teks import escape_md
 
-_KHUSUS = re.compile(r"([\\`*_\[\]<>|~^$@&{}#])")
 _AWAL_BARIS = re.compile(r"^([-+:=%])")
 _AWAL_NOMOR = re.compile(r"^(\d+)([.)])")
 _ALIGN = {"kiri": ":---", "tengah": ":---:", "kanan": "---:"}
 TITIK_GRAFIK = 30
 """At most this many characters make a full-scale bar in the Markdown chart."""
-
-
-def escape_md(teks: str) -> str:
-    """Backslash every character that is markup somewhere in pandoc Markdown."""
-    return _KHUSUS.sub(r"\\\1", rapikan(teks))
 
 
 def _awal(teks: str) -> str:

@@ -12,10 +12,10 @@ All classes are frozen dataclasses with slots; text that a class accepts as
 
 from __future__ import annotations
 
-import re
 from typing import Literal, TypeAlias, get_args
 
 from renja_cli.rekaman import dataclass
+from renja_cli.teks import rapikan as rapikan
 
 Rata = Literal["kiri", "tengah", "kanan"]
 """Horizontal alignment of a table column; numbers go ``kanan``."""
@@ -58,17 +58,6 @@ Isi: TypeAlias = str | tuple[Run, ...]
 def runs(isi: Isi) -> tuple[Run, ...]:
     """Inline content as runs, so renderers have one shape to walk."""
     return (Teks(isi),) if isinstance(isi, str) else isi
-
-
-_SPASI = re.compile(r"[ \t\r\n\f\v]+")
-
-
-def rapikan(teks: str) -> str:
-    """Collapse line breaks and runs of spaces: one paragraph is one line everywhere.
-
-    Non-breaking spaces are kept (they hold ``Rp`` to its amount).
-    """
-    return _SPASI.sub(" ", teks)
 
 
 @dataclass(frozen=True, slots=True)

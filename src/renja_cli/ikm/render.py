@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from renja_cli.ikm.hasil import HasilIkm, HasilUnsur, Kelompok, ke_dict
 from renja_cli.numbers import format_number
 from renja_cli.render.formats import FormatIkm
+from renja_cli.teks import escape_md
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -226,13 +227,9 @@ def ke_json(hasil: HasilIkm) -> str:
 # --- Markdown ----------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def ke_markdown(hasil: HasilIkm, judul: str | None = None) -> str:
     """A Markdown section for a report, job summary or LKj draft."""
-    lines = [f"## {_md(judul or 'IKM ' + ', '.join(hasil.berkas))}", ""]
+    lines = [f"## {escape_md(judul or 'IKM ' + ', '.join(hasil.berkas))}", ""]
     if hasil.contoh:
         lines += [f"> **{CONTOH}**", ""]
     lines += [
@@ -241,14 +238,14 @@ def ke_markdown(hasil: HasilIkm, judul: str | None = None) -> str:
         "| Kode | Unsur | Jawaban | NRR | NRR tertimbang | Nilai interval | Mutu |",
         "|---|---|---:|---:|---:|---:|:---:|",
     ]
-    lines += ["| " + " | ".join(_md(c) for c in _baris_unsur(u)) + " |" for u in hasil.unsur]
+    lines += ["| " + " | ".join(escape_md(c) for c in _baris_unsur(u)) + " |" for u in hasil.unsur]
     lines += [
         "| | **IKM** | | | "
         f"{_angka(sum(u.nrr_tertimbang for u in hasil.unsur), 3)} | **{_angka(hasil.ikm)}** | "
         f"**{hasil.mutu}** |",
         "",
         "**Tiga unsur terendah:** "
-        + "; ".join(f"{i}. {_md(t)}" for i, t in enumerate(_terendah(hasil), start=1)),
+        + "; ".join(f"{i}. {escape_md(t)}" for i, t in enumerate(_terendah(hasil), start=1)),
     ]
     sample = kalimat_sampel(hasil)
     if sample:
@@ -256,7 +253,7 @@ def ke_markdown(hasil: HasilIkm, judul: str | None = None) -> str:
     if hasil.dikecualikan:
         lines += ["", "### Responden dikecualikan", ""]
         shown = hasil.dikecualikan[:MAKS_DIKECUALIKAN]
-        lines += [f"- `{d.lokasi}` — {_md(d.alasan)}" for d in shown]
+        lines += [f"- `{d.lokasi}` — {escape_md(d.alasan)}" for d in shown]
         more = len(hasil.dikecualikan) - len(shown)
         if more > 0:
             lines.append(f"- … dan {format_number(more, 0)} lagi (lengkap di keluaran JSON)")
@@ -273,12 +270,12 @@ def ke_markdown(hasil: HasilIkm, judul: str | None = None) -> str:
             if k.per == per:
                 h = k.hasil
                 lines.append(
-                    f"| {_md(k.nama)} | {format_number(h.responden, 0)} | {_angka(h.ikm)} | "
-                    f"{h.mutu} | {h.kinerja} | {_md('; '.join(h.terendah))} |"
+                    f"| {escape_md(k.nama)} | {format_number(h.responden, 0)} | {_angka(h.ikm)} | "
+                    f"{h.mutu} | {h.kinerja} | {escape_md('; '.join(h.terendah))} |"
                 )
     if hasil.peringatan:
         lines += ["", "### Peringatan", ""]
-        lines += [f"- {_md(str(p))}" for p in hasil.peringatan]
+        lines += [f"- {escape_md(str(p))}" for p in hasil.peringatan]
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.render.common import STATUS_LABEL, sel_capaian, sel_realisasi, sel_target
 from renja_cli.render.formats import FormatBeda
 from renja_cli.render.mesin import json_mesin
+from renja_cli.teks import escape_md, kode_md
 
 JENIS_LABEL = {
     "rencana": "rencana",
@@ -335,13 +336,9 @@ def render_json(laporan: LaporanBeda, ketat: bool = False) -> str:
     return json_mesin(payload)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _md_loc(loc: Location | None) -> str:
     where = _where(loc)
-    return f"`{Path(where).as_posix()}`" if where else ""
+    return kode_md(Path(where).as_posix()) if where else ""
 
 
 def render_markdown(laporan: LaporanBeda, ketat: bool = False) -> str:
@@ -364,15 +361,15 @@ def render_markdown(laporan: LaporanBeda, ketat: bool = False) -> str:
         for t in _urut(laporan.temuan):
             field = f"{t.bidang}: " if t.bidang else ""
             lines.append(
-                f"| {_md_loc(t.lokasi)} | {t.kode} | {t.tingkat} | {_md(field + t.pesan)} |"
+                f"| {_md_loc(t.lokasi)} | {t.kode} | {t.tingkat} | {escape_md(field + t.pesan)} |"
             )
         lines.append("")
     if laporan.perubahan:
         lines += ["### Perubahan", "", "| Tahun | Perubahan | Berkas |", "|---|---|---|"]
         for p in laporan.perubahan:
-            text = _md(uraian(p))
+            text = escape_md(uraian(p))
             if p.rincian:
-                text += "<br>" + "<br>".join(_md(d) for d in p.rincian)
+                text += "<br>" + "<br>".join(escape_md(d) for d in p.rincian)
             year = "" if p.tahun is None else str(p.tahun)
             lines.append(f"| {year} | {text} | {_md_loc(p.lokasi)} |")
         lines.append("")
@@ -388,7 +385,7 @@ def render_markdown(laporan: LaporanBeda, ketat: bool = False) -> str:
             status = old if old == new else f"{old} → **{new}**"
             posisi = a.posisi + (f" (ditutup {a.ditutup})" if a.ditutup else "")
             lines.append(
-                f"| {a.tahun} | {a.kode} {_md(a.nama)} | {posisi} "
+                f"| {a.tahun} | {a.kode} {escape_md(a.nama)} | {posisi} "
                 f"| {_dua(_sel(a.lama, sel_target), _sel(a.baru, sel_target))} "
                 f"| {_dua(_sel(a.lama, sel_realisasi), _sel(a.baru, sel_realisasi))} "
                 f"| {_dua(_sel(a.lama, sel_capaian), _sel(a.baru, sel_capaian))} | {status} |"

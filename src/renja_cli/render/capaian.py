@@ -27,6 +27,7 @@ from renja_cli.render.common import (
 )
 from renja_cli.render.formats import FormatCapaian
 from renja_cli.render.mesin import json_mesin, sel_mesin
+from renja_cli.teks import escape_md
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 
@@ -148,13 +149,9 @@ def render_csv_excel(laporan: LaporanCapaian) -> bytes:
     return csv_excel.render_capaian(laporan)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
     lines = [
-        f"# Capaian Kinerja {laporan.tahun} — {laporan.kantor}",
+        f"# Capaian Kinerja {laporan.tahun} — {escape_md(laporan.kantor)}",
         "",
         f"Posisi: **{laporan.periode}** · Target: **{laporan.target_jenis.upper()}**",
     ]
@@ -168,26 +165,27 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         rule = "|---|---|---:|---:|---:|---|"
         if berpredikat:
             head, rule = head + " Predikat |", rule + "---|"
-        lines += ["", f"## {k.kode} {_md(k.nama)}{anggaran}", "", head, rule]
+        lines += ["", f"## {k.kode} {escape_md(k.nama)}{anggaran}", "", head, rule]
         for r in k.baris:
             line = (
-                f"| {r.kode} | {_md(nama(r, lengkap))} | {_md(sel_target_tanda(r, penanda))} "
-                f"| {_md(sel_realisasi_tanda(r, penanda, laporan.periode_akhir))} "
+                f"| {r.kode} | {escape_md(nama(r, lengkap))} "
+                f"| {sel_target_tanda(r, penanda)} "
+                f"| {sel_realisasi_tanda(r, penanda, laporan.periode_akhir)} "
                 f"| {sel_capaian(r)} | {STATUS_LABEL[r.status]} |"
             )
-            lines.append(line + (f" {sel_predikat(r)} |" if berpredikat else ""))
+            lines.append(line + (f" {escape_md(sel_predikat(r))} |" if berpredikat else ""))
         lines += ["", f"Nilai capaian sasaran {k.kode}: **{sel_agregat(k.nilai)}**"]
     lines += ["", _ringkas(laporan), _kantor(laporan)]
     if berpredikat:
-        lines.append(_legenda(laporan))
+        lines.append(escape_md(_legenda(laporan)))
     if penanda.baris():
         lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
-        lines += [f"- {_md(b)}" for b in penanda.baris()]
+        lines += [f"- {b}" for b in penanda.baris(escape_md)]
     if laporan.total_anggaran is not None:
         lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
     if tanpa := _tanpa_data(laporan):
         lines += ["", "Belum ada data:", ""]
-        lines += [f"- {_md(t)}" for t in tanpa]
+        lines += [f"- {escape_md(t)}" for t in tanpa]
     return "\n".join(lines) + "\n"
 
 

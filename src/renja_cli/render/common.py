@@ -96,10 +96,11 @@ class Penanda:
         marks = "".join(f"[{self.nomor(kode, t)}]" for t in tanda)
         return f"{teks} {marks}" if marks else teks
 
-    def baris(self) -> list[str]:
-        """One line per mark: ``[1] asumsi — IKK.1 target_triwulan: …``."""
+    def baris(self, teks: Callable[[str], str] = str) -> list[str]:
+        """One line per mark: ``[1] asumsi — IKK.1 target_triwulan: …``; ``teks`` is
+        applied to the mark's own text, which comes from the data (Markdown escapes it)."""
         return [
-            f"[{n}] {LABEL_TANDA[t.jenis]} — {', '.join(where)}: {t.teks}"
+            f"[{n}] {LABEL_TANDA[t.jenis]} — {', '.join(where)}: {teks(t.teks)}"
             for n, (t, where) in sorted(self._isi.items())
         ]
 

@@ -11,6 +11,7 @@ from renja_cli.numbers import format_percent, format_rupiah
 from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
 from renja_cli.render.formats import FormatPohon
 from renja_cli.render.mesin import json_mesin
+from renja_cli.teks import escape_md
 
 STATUS_STYLE = {"tercapai": "bold green", "belum_tercapai": "bold red", "belum_ada_data": "yellow"}
 JENIS_LABEL = {
@@ -127,12 +128,8 @@ def _posisi(laporan: LaporanPohon) -> str:
     )
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
-
-
 def render_markdown(laporan: LaporanPohon) -> str:
-    lines = [f"# {_judul(laporan)}", "", _posisi(laporan) + ".", ""]
+    lines = [f"# {escape_md(_judul(laporan))}", "", _posisi(laporan) + ".", ""]
     if laporan.contoh:
         lines += ["> **Data contoh** — realisasi bukan data resmi.", ""]
 
@@ -142,13 +139,13 @@ def render_markdown(laporan: LaporanPohon) -> str:
         money = _anggaran(node)
         if money:
             tail += f"; {money}"
-        lines.append(f"{pad}- **{node.kode}** {_md(node.nama)}{tail}")
+        lines.append(f"{pad}- **{node.kode}** {escape_md(node.nama)}{tail}")
         for child in node.anak:
             walk(child, depth + 1)
         for b in node.indikator:
             r = b.tahunan
             lines.append(
-                f"{pad}  - {r.kode} {_md(nama(r))} — target {sel_target(r)}, realisasi "
+                f"{pad}  - {r.kode} {escape_md(nama(r))} — target {sel_target(r)}, realisasi "
                 f"{sel_realisasi(r)}, capaian {sel_capaian(r)} ({STATUS_LABEL[r.status]})"
             )
 

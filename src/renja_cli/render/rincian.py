@@ -20,6 +20,7 @@ from renja_cli.render.capaian import baris_dict
 from renja_cli.render.common import STATUS_LABEL, sel_capaian, sel_target
 from renja_cli.render.formats import FormatRincian
 from renja_cli.render.mesin import json_mesin
+from renja_cli.teks import escape_md
 
 
 def _n(value: float | None) -> str:
@@ -284,17 +285,18 @@ def _survei(kode: str, det: RincianSurvei) -> list[tuple[str, list[str], list[li
 def render_markdown(lap: LaporanRincian) -> str:
     b = lap.baris
     lines = [
-        f"# {b.kode} — {b.nama}",
+        f"# {b.kode} — {escape_md(b.nama)}",
         "",
         f"Tahun {lap.tahun}, posisi **{lap.periode}**.",
-        f"Formula `{lap.formula}`: {lap.uraian_formula}.",
+        f"Formula `{lap.formula}`: {escape_md(lap.uraian_formula)}.",
         "",
     ]
     for title, header, rows in _tables(lap):
-        lines += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        lines += [f"## {escape_md(title)}", "", "| " + " | ".join(header) + " |"]
+        lines.append("|" + "---|" * len(header))
+        lines += ["| " + " | ".join(escape_md(c) for c in row) + " |" for row in rows]
         lines.append("")
-    lines.append(f"**{kalimat(lap)}**")
+    lines.append(f"**{escape_md(kalimat(lap))}**")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ from renja_cli.render.common import (
 )
 from renja_cli.render.formats import FormatRingkasan
 from renja_cli.render.mesin import json_mesin, sel_mesin
+from renja_cli.teks import escape_md
 
 PANAH = {"naik": "▲", "turun": "▼", "tetap": "=", None: ""}
 PROYEKSI_LABEL = {
@@ -211,7 +212,7 @@ def _counts(counts: Mapping[Status, int]) -> str:
 
 def render_markdown(lap: LaporanRingkasan) -> str:
     lines = [
-        f"# Ringkasan Triwulan {lap.triwulan} Tahun {lap.tahun} — {lap.kantor}",
+        f"# Ringkasan Triwulan {lap.triwulan} Tahun {lap.tahun} — {escape_md(lap.kantor)}",
         "",
         f"Posisi **{lap.periode}** · target **{lap.target_jenis.upper()}** · "
         f"{_counts(lap.jumlah_status)}",
@@ -243,7 +244,7 @@ def render_markdown(lap: LaporanRingkasan) -> str:
     for p in lap.panel:
         lines += [
             "",
-            f"## {p.kode} {p.nama}",
+            f"## {p.kode} {escape_md(p.nama)}",
             "",
             f"{_counts(p.jumlah_status)} · nilai capaian sasaran {sel_agregat(p.nilai)}",
             "",
@@ -254,28 +255,31 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         for r in p.baris:
             b = r.tahunan
             lines.append(
-                f"| {b.kode} | {nama(b)} | {_tw_target(r, penanda)} | {_pct(r.capaian_tw)} "
-                f"| {sel_target_tanda(b, penanda)} | {sel_realisasi_tanda(b, penanda)} "
+                f"| {b.kode} | {escape_md(nama(b))} | {_tw_target(r, penanda)} "
+                f"| {_pct(r.capaian_tw)} | {sel_target_tanda(b, penanda)} "
+                f"| {sel_realisasi_tanda(b, penanda)} "
                 f"| {sel_capaian(b)} | {PANAH[r.perubahan]} | {STATUS_LABEL[r.status]} |"
             )
     lines += ["", "## Perlu perhatian", ""]
     for r in lap.perlu_perhatian:
         b = r.tahunan
         lines.append(
-            f"- **{b.kode} {nama(b)}** — {STATUS_LABEL[r.status]}; proyeksi: {r.proyeksi.uraian}"
+            f"- **{b.kode} {escape_md(nama(b))}** — {STATUS_LABEL[r.status]}; "
+            f"proyeksi: {escape_md(r.proyeksi.uraian)}"
         )
-        lines += [f"  - Kendala: {k}" for k in r.kendala]
-        lines += [f"  - Rencana tindak lanjut: {k}" for k in r.rencana_tindak_lanjut]
+        lines += [f"  - Kendala: {escape_md(k)}" for k in r.kendala]
+        lines += [f"  - Rencana tindak lanjut: {escape_md(k)}" for k in r.rencana_tindak_lanjut]
     if not lap.perlu_perhatian:
         lines.append("Semua indikator sesuai target triwulan.")
     lines += ["", "## Proyeksi akhir tahun", "", "| Kode | Proyeksi | Uraian |", "|---|---|---|"]
     for r in lap.baris:
         lines.append(
-            f"| {r.tahunan.kode} | {PROYEKSI_LABEL[r.proyeksi.status]} | {r.proyeksi.uraian} |"
+            f"| {r.tahunan.kode} | {PROYEKSI_LABEL[r.proyeksi.status]} "
+            f"| {escape_md(r.proyeksi.uraian)} |"
         )
     if penanda.baris():
         lines += ["", "## Tanda nilai yang tidak dinyatakan sumber", ""]
-        lines += [f"- {b}" for b in penanda.baris()]
+        lines += [f"- {b}" for b in penanda.baris(escape_md)]
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from renja_cli.numbers import Tampilan, format_percent
 from renja_cli.render.common import Penanda
 from renja_cli.render.formats import FormatTren
 from renja_cli.render.mesin import json_mesin
+from renja_cli.teks import escape_md
 
 
 def _label(t: TitikTren) -> str:
@@ -52,7 +53,7 @@ def render_json(lap: LaporanTren) -> str:
 
 def render_markdown(lap: LaporanTren) -> str:
     lines = [
-        f"# Tren {lap.kode} — {lap.nama}",
+        f"# Tren {lap.kode} — {escape_md(lap.nama)}",
         "",
         "| Periode | Kode | Target | Realisasi | Capaian | Catatan |",
         "|---|---|---:|---:|---:|---|",
@@ -63,10 +64,10 @@ def render_markdown(lap: LaporanTren) -> str:
         lines.append(
             f"| {penanda.sel(_label(t), t.kode, t.tanda)} | {t.kode} "
             f"| {_v(t.target, lap.tampilan)} "
-            f"| {_v(t.realisasi, lap.tampilan)} | {capaian} | {t.catatan or ''} |"
+            f"| {_v(t.realisasi, lap.tampilan)} | {capaian} | {escape_md(t.catatan or '')} |"
         )
     if penanda.baris():
-        lines += ["", *(f"- {b}" for b in penanda.baris())]
+        lines += ["", *(f"- {b}" for b in penanda.baris(escape_md))]
     return "\n".join(lines) + "\n"
 
 

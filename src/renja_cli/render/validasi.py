@@ -8,6 +8,7 @@ from typing import assert_never
 
 from renja_cli.laporan.validasi import HasilValidasi, Masalah
 from renja_cli.render.formats import FormatValidasi
+from renja_cli.teks import escape_md, kode_md
 
 
 def _where(m: Masalah) -> str:
@@ -114,6 +115,7 @@ def render_markdown(hasil: HasilValidasi, ketat: bool = False) -> str:
         for _, items in hasil.per_berkas():
             for m in items:
                 path = Path(m.path).as_posix() if m.path else ""
-                pesan = _pesan(m).replace("|", "\\|")
-                lines.append(f"| `{path}` | {m.baris or ''} | {m.kode} | {m.tingkat} | {pesan} |")
+                pesan = escape_md(_pesan(m))
+                berkas = kode_md(path) if path else ""
+                lines.append(f"| {berkas} | {m.baris or ''} | {m.kode} | {m.tingkat} | {pesan} |")
     return "\n".join(lines) + "\n"
