@@ -198,7 +198,7 @@ def test_docx_angka_sebagai_teks_rata_kanan(docx_bytes: bytes) -> None:
     ringkasan = doc.tables[0]
     assert [c.text for c in ringkasan.rows[0].cells][-2:] == ["Capaian", "Status"]
     kepala = [c.text for c in ringkasan.rows[1].cells]
-    assert kepala[1:5] == ["Persentase desa dengan sanitasi layak", "80 %", "79,1 %", "98,87 %"]
+    assert kepala[1:5] == ["Persentase desa dengan sanitasi layak", "80 %", "79,1 %", "98,88 %"]
     for row in ringkasan.rows[1:]:
         assert row.cells[4].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
         assert row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
@@ -277,10 +277,12 @@ def test_docx_grafik_sebagai_tabel_berarsir(docx_bytes: bytes) -> None:
                 if tc.find(f"{W}tcPr/{W}shd") is not None
             ]
         )
-    assert fills[0] == ["C62828"]  # 98,87 %: one red run, short of the line
+    assert fills[0] == [
+        "C62828"
+    ]  # 98,88 % (79,1 / 80 = 98,875 exactly): one red run, short of the line
     assert fills[1] == ["2E7D32", "2E7D32"]  # 103,03 %: split at the 100 % line
     assert fills[10] == []  # no data: no bar
-    assert "98,87 % (belum tercapai)" in baris[0].cells[-1].text
+    assert "98,88 % (belum tercapai)" in baris[0].cells[-1].text
     dashed = grafik._tbl.xml.count('w:val="dashed"')
     assert dashed >= len(INDIKATOR)
 
@@ -504,7 +506,7 @@ def test_html_grafik_satu_batang_per_indikator(html_parsed: _Html) -> None:
     lebar = [float(a["width"] or 0) for a in batang]
     assert lebar[11] / lebar[0] == pytest.approx(131.11 / 98.87, rel=1e-3)
     teks = "".join(html_parsed.teks)
-    assert "Persentase desa dengan sanitasi layak: 98,87 % (belum tercapai)" in teks  # <title>
+    assert "Persentase desa dengan sanitasi layak: 98,88 % (belum tercapai)" in teks  # <title>
     assert "Persentase data kinerja terverifikasi: belum ada data" in teks
 
 

@@ -87,3 +87,48 @@ def test_rounding_never_loses_a_figure(value: float) -> None:
     """Huge or tiny, the rounded figure is the value to the cent (1e300 never becomes 0)."""
     rounded = round_half_up(value)
     assert abs(float(rounded) - value) <= 0.005 + abs(value) * 1e-15
+
+
+# Binary noise: a figure computed from decimal inputs rounds as the decimal figure does.
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "target", "shown"),
+    [
+        (72.10, 80, "90,13 %"),  # 90,125 exactly; the float is 90.12499999999999
+        (79.996, 80, "100,00 %"),  # 99,995 exactly; the float is 99.99499999999999
+        (72.22, 80, "90,28 %"),  # 90,275
+        (93.93, 95, "98,87 %"),  # the seed's IKK.1 2024
+    ],
+)
+def test_a_computed_capaian_rounds_as_its_decimal_value(
+    realisasi: float, target: float, shown: str
+) -> None:
+    assert format_percent(realisasi / target * 100) == shown
+
+
+_DUA_DESIMAL = st.integers(min_value=1, max_value=1_000_000).map(lambda n: n / 100)
+
+
+@given(_DUA_DESIMAL, _DUA_DESIMAL)
+def test_half_up_of_a_quotient_equals_the_exact_decimal_rounding(r: float, t: float) -> None:
+    """Inputs with 2 decimals up to 10.000: the exact quotient is never within 1e-9 of a
+    rounding boundary unless it is on it, so cleaning at 10 decimals decides as exact
+    decimal arithmetic does."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    exact = (Decimal(repr(r)) / Decimal(repr(t)) * 100).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+    assert round_half_up(r / t * 100) == exact
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_the_shown_figure_is_the_machine_figure_rounded(value: float) -> None:
+    """Table and JSON never disagree: rounding the number JSON writes gives the table's."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from renja_cli.render.mesin import angka_mesin
+
+    machine = Decimal(repr(angka_mesin(value)))
+    assert round_half_up(value) == machine.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

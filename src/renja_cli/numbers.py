@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 _ID_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
 _DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
@@ -59,11 +59,37 @@ def _parse_number(text: str) -> float:
     return float(s)
 
 
-def round_half_up(value: float, places: int = 2) -> Decimal:
-    """Round like the seed document does (93,935 → 93,94), via the decimal repr."""
+DESIMAL_BERSIH = 10
+"""Decimals at which a computed float is cleaned of binary noise, once, for every output.
+
+Float arithmetic ends a decimal figure in noise: 72,10 / 80 × 100 is
+``90.12499999999999``, not 90,125, and 79,996 / 80 × 100 is ``99.99499999999999``.
+Half-up rounding of the noise would print 90,12 % (the figure is 90,13 %) and call
+99,995 % *belum tercapai* (it shows as 100,00 %). Cleaning at 10 decimals first — what
+Excel's ROUND does at 15 significant digits — gives the figure an analyst computes by
+hand, and the same value the machine formats write (:mod:`renja_cli.render.mesin`).
+"""
+
+_BERSIH = Decimal(1).scaleb(-DESIMAL_BERSIH)
+
+
+def bersih(value: float) -> Decimal:
+    """The decimal value of a float, binary noise beyond :data:`DESIMAL_BERSIH` decimals
+    removed (half-even, as Python's ``round``). Exact for any float typed or read."""
     exact = Decimal(repr(value))
     if not exact.is_finite():
         raise ValueError(f"angka tidak terhingga: {value!r}")
+    if isinstance(value, float) and int(exact.as_tuple().exponent) < -DESIMAL_BERSIH:
+        with localcontext() as context:
+            context.prec = max(28, exact.adjusted() + DESIMAL_BERSIH + 2)
+            exact = exact.quantize(_BERSIH, rounding=ROUND_HALF_EVEN)
+    return exact
+
+
+def round_half_up(value: float, places: int = 2) -> Decimal:
+    """Round like the seed document does (93,935 → 93,94), on the decimal value of
+    ``value`` cleaned of binary noise (:func:`bersih`)."""
+    exact = bersih(value)
     with localcontext() as context:  # enough digits for any float: 1e300 stays 1e300
         context.prec = max(28, exact.adjusted() + places + 2)
         return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

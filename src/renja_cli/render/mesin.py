@@ -10,15 +10,20 @@ enough that binary noise never shows. Integers and ``None`` pass unchanged.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
-DESIMAL_MESIN = 10
+from renja_cli.numbers import DESIMAL_BERSIH, bersih
+
+DESIMAL_MESIN = DESIMAL_BERSIH
 
 
 def angka_mesin(value: Any) -> Any:
-    """A float rounded to :data:`DESIMAL_MESIN` decimals; anything else as it is."""
-    if isinstance(value, float):
-        return round(value, DESIMAL_MESIN) + 0.0  # + 0.0 turns -0.0 into 0.0
+    """A float cleaned at :data:`DESIMAL_MESIN` decimals by the same rule the displayed
+    figures are rounded from (:func:`renja_cli.numbers.bersih`); anything else as it is.
+    Non-finite floats pass unchanged (the core never produces them)."""
+    if isinstance(value, float) and math.isfinite(value):
+        return float(bersih(value)) + 0.0  # + 0.0 turns -0.0 into 0.0
     return value
 
 
