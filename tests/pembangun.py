@@ -35,7 +35,9 @@ def folder(
     """Write ``targets-<tahun>.yaml``, one ``<periode>.yaml`` per quarter and its CSVs.
 
     ``periode`` maps ``tw1`` to the ``realisasi:`` mapping of that file;
-    ``rekaman`` maps ``tw1`` to ``{file name: CSV text}``.
+    ``rekaman`` maps ``tw1`` to ``{file name: CSV text}``. Every quarter before the
+    latest one given gets its file, with ``realisasi: {}`` when not given, as an
+    office's folder has (a missing earlier quarter is R015).
     """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA / "instansi.yaml", root / "instansi.yaml")
@@ -58,7 +60,12 @@ def folder(
     if pengaturan:
         targets["pengaturan"] = pengaturan
     tulis_yaml(root / f"targets-{tahun}.yaml", targets)
-    for name, realisasi in (periode or {}).items():
+    periode = dict(periode or {})
+    quarters = [p for p in ("tw1", "tw2", "tw3", "tw4") if p in periode]
+    if quarters:
+        for p in ("tw1", "tw2", "tw3", "tw4")[: int(quarters[-1][2:]) - 1]:
+            periode.setdefault(p, {})
+    for name, realisasi in sorted(periode.items()):
         tulis_yaml(
             root / "realisasi" / str(tahun) / f"{name}.yaml",
             {"tahun": tahun, "periode": name, "realisasi": realisasi},

@@ -42,6 +42,7 @@ KODE: dict[str, str] = {
     "R012": "folder periode tanpa berkas YAML periode itu (*peringatan*)",
     "R013": "dua berkas untuk satu peran (`tw3.yaml` dan `tw3.yml`, beda huruf besar/kecil)",
     "R014": "bukan berkas biasa (folder, FIFO, perangkat)",
+    "R015": "triwulan sebelumnya tidak ada (`tw3.yaml` ada, `tw2.yaml` tidak)",
     # one value against the schema
     "R101": "kolom wajib belum diisi",
     "R102": "kunci tidak dikenal (salah ketik?)",

@@ -286,13 +286,14 @@ class RealisasiTahun:
     def gabungan_utuh(self, aturan_periode: str, sampai: str) -> bool:
         """Whether a figure combined up to ``sampai`` has every quarter it needs.
 
-        A running total or mean without an unreadable quarter would be made up, so
-        nobody checks or compares it (the unreadable file is reported on its own);
+        A running total or mean without an unreadable or missing quarter would be made
+        up, so nobody checks or compares it (that file is reported on its own: R015);
         a latest-value rule and the year-end file stand alone.
         """
-        if aturan_periode == "terakhir" or sampai == "tahunan" or not self.rusak:
+        if aturan_periode == "terakhir" or sampai == "tahunan":
             return True
-        return not any(p in self.rusak for p in PERIODE_URUT[: PERIODE_URUT.index(sampai) + 1])
+        needed = PERIODE_URUT[: PERIODE_URUT.index(sampai) + 1]
+        return not any(p in self.rusak or p not in self.berkas for p in needed)
 
     def triwulan_tersedia(self) -> list[int]:
         return [i + 1 for i, name in enumerate(PERIODE_URUT) if name in self.berkas]
@@ -338,7 +339,41 @@ def period_files(folder: Path) -> tuple[list[Path], list[DataError]]:
             )
             continue
         paths.append(folder / names[0])
+    errors.extend(triwulan_hilang(folder, groups))
     return paths, errors
+
+
+def triwulan_hilang(folder: Path, hadir: Iterable[str]) -> list[DataError]:
+    """R015: a quarter's file is missing while a later quarter's is there.
+
+    Quarters combine: a running total, a mean over quarters and the budget spent
+    to date add each quarter's own figures. Without ``tw2.yaml`` the figures s.d.
+    TW III would silently lack a quarter; an office with nothing to report for a
+    quarter writes that file with ``realisasi: {}``. The year-end file stands alone,
+    and with it a ``tw4.yaml`` is never combined (TW IV reads ``tahunan.yaml``).
+    """
+    from renja_cli.hitung.periode import label_periode
+
+    hadir = set(hadir)
+    combined = PERIODE_URUT[:3] if "tahunan" in hadir else PERIODE_URUT
+    quarters = [p for p in combined if p in hadir]
+    if not quarters:
+        return []
+    last = quarters[-1]
+    errors: list[DataError] = []
+    for p in PERIODE_URUT[: PERIODE_URUT.index(last)]:
+        if p not in hadir:
+            errors.append(
+                DataError(
+                    f"{p}.yaml tidak ada, padahal {last}.yaml ada: realisasi kumulatif, "
+                    f"rata-rata triwulan dan serapan anggaran s.d. {label_periode(last)} "
+                    f"akan kurang satu triwulan; buat {p}.yaml (isi `realisasi: {{}}` bila "
+                    "triwulan itu memang tanpa capaian)",
+                    Location(folder / f"{p}.yaml"),
+                    code="R015",
+                )
+            )
+    return errors
 
 
 def load_realisasi(
