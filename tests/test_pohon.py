@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from renja_cli.cli.app import aplikasi_untuk
 from tests.conftest import DATA, InvokeResult
 from tests.pembangun import folder, indikator
 
@@ -190,3 +194,149 @@ def test_every_format_of_the_new_commands_has_a_renderer(renja: Renja) -> None:
     for fmt in FormatBeda:
         result = renja("beda", "--dari", str(DATA), "--ke", str(DATA), "-f", fmt.value)
         assert result.exit_code == 0 and result.stdout, fmt
+
+
+# --- marks (asumsi/turunan/contoh): pohon shows what capaian shows, row by row ---
+
+Tanda = tuple[str, str, str]
+"""(jenis, bidang, teks) of one mark."""
+
+KODE_BARIS = re.compile(r"^[\s│├└─|\-]*(IK[KU]\.\d+)(?!\d)")
+CATATAN = re.compile(r"^(?:- )?\[(\d+)\] (asumsi|turunan|contoh) — (.+?): (.*)$")
+"""A footnote under a table: ``[1] asumsi — IKK.4 formula.penyebut_tetap: …``."""
+
+
+@cache
+def keluaran(*args: str) -> str:
+    """stdout of ``renja ARGS --data DATA`` (each output is produced once per run)."""
+    result = CliRunner().invoke(aplikasi_untuk(args), [*args, "--data", str(DATA)])
+    assert result.exit_code == 0, (args, result.output)
+    return result.stdout
+
+
+def tanda_teks(text: str) -> dict[str, set[Tanda]]:
+    """Marks each indicator row of a table or Markdown output shows: the ``[n]`` in the
+    row's cells, resolved through the footnotes under it to the row's own entries."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if CATATAN.match(line)), len(lines))
+    nomor: dict[str, set[int]] = {}
+    kode = None
+    for line in lines[:start]:
+        if m := KODE_BARIS.match(line):
+            kode = m.group(1)
+            nomor.setdefault(kode, set())
+        for n in re.findall(r"\[(\d+)\]", line):
+            assert kode is not None, line
+            nomor[kode].add(int(n))
+    # a footnote wraps in the terminal; the report's last lines end the list
+    notes: list[str] = []
+    for line in lines[start:]:
+        if line.startswith(("Realisasi ini DATA CONTOH", "Data: ", "Total anggaran", "Belum ada")):
+            break
+        if CATATAN.match(line) or not notes:
+            notes.append(line)
+        elif line:
+            notes[-1] += " " + line
+    catatan: dict[int, tuple[str, list[str], str]] = {}
+    for note in notes:
+        m = CATATAN.match(note)
+        assert m, note
+        catatan[int(m.group(1))] = (m.group(2), m.group(3).split(", "), m.group(4))
+    assert sorted(catatan) == list(range(1, len(catatan) + 1))
+    out: dict[str, set[Tanda]] = {}
+    for kode, numbers in nomor.items():
+        out[kode] = set()
+        for n in numbers:
+            jenis, where, teks = catatan[n]
+            mine = [w for w in where if w.split(" ")[0] == kode]
+            assert mine, (kode, n, where)  # a number in a row names that row below
+            out[kode] |= {(jenis, w.partition(" ")[2], teks) for w in mine}
+    return out
+
+
+def _tanda_json(items: list[dict[str, str]]) -> set[Tanda]:
+    return {(t["jenis"], t["bidang"], t["teks"]) for t in items}
+
+
+def _daun(payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {n["kode"]: n for n in walk(payload["pohon"]) if n["jenis"] == "indikator"}
+
+
+POSISI = [
+    (tahun, triwulan, target)
+    for tahun, triwulans, targets in (
+        ("2024", (None, "4"), ("pk", "renstra", "pk_2023")),
+        ("2025", (None, "1", "2", "3", "4"), ("pk", "renstra")),
+    )
+    for triwulan in triwulans
+    for target in targets
+]
+
+
+@pytest.mark.parametrize("fmt", ["tabel", "markdown", "json"])
+@pytest.mark.parametrize(("tahun", "triwulan", "target"), POSISI)
+def test_pohon_shows_the_marks_capaian_shows(
+    fmt: str, tahun: str, triwulan: str | None, target: str
+) -> None:
+    """For every indicator row, the set of marks pohon shows is the set capaian shows
+    (and so is the DATA CONTOH notice): one rule for which value carries which mark."""
+    args = ["--tahun", tahun, "--target", target, "--format", fmt]
+    if triwulan is not None:
+        args += ["--triwulan", triwulan]
+    pohon, capaian = keluaran("pohon", *args), keluaran("capaian", *args)
+    if fmt == "json":
+        leaves, rows = _daun(json.loads(pohon)), json.loads(capaian)
+        assert {r["kode"] for r in rows} == set(leaves)
+        for row in rows:
+            assert _tanda_json(leaves[row["kode"]]["asumsi"]) == _tanda_json(row["asumsi"])
+        assert json.loads(pohon)["contoh"] == all(r["contoh"] for r in rows)
+        return
+    di_pohon, di_capaian = tanda_teks(pohon), tanda_teks(capaian)
+    assert any(di_capaian.values())  # the fixture data marks values in every position
+    assert set(di_pohon) == set(di_capaian) and len(di_pohon) in (13, 14)
+    for kode, marks in di_capaian.items():
+        assert di_pohon[kode] == marks, kode
+    notice = "DATA CONTOH" if fmt == "tabel" else "> **Data contoh**"
+    assert (notice in pohon) == (notice in capaian)
+
+
+def test_the_marks_the_reviewer_found_missing() -> None:
+    """IKU.9's derived target 86 and IKU.5's derived realisasi (2024); the IKK.4/IKK.6
+    assumptions and IKK.10's example denominator of 24 (2025), in every format."""
+    tabel = tanda_teks(keluaran("pohon", "--tahun", "2024", "--format", "tabel"))
+    assert {(j, b) for j, b, _ in tabel["IKU.9"]} == {("turunan", "target.pk")}
+    assert {(j, b) for j, b, _ in tabel["IKU.5"]} == {("turunan", "realisasi")}
+    assert not tabel["IKU.3"]
+    text = keluaran("pohon", "--tahun", "2024", "--format", "tabel")
+    assert re.search(r"IKU\.9 .*\n.*target 86 \[\d\] · realisasi 86,64 · capaian", text)
+    md = keluaran("pohon", "--tahun", "2025", "--triwulan", "3", "--format", "markdown")
+    assert re.search(r"IKK\.10 .* realisasi 75 % \[\d\], capaian 75,00 %", md)
+    assert "Tanda nilai yang tidak dinyatakan sumber:" in md
+    assert {(j, b) for j, b, _ in tanda_teks(md)["IKK.10"]} == {
+        ("contoh", "formula.penyebut_tetap")
+    }
+    leaves = _daun(json.loads(keluaran("pohon", "--tahun", "2025", "--format", "json")))
+    assert ("contoh", "formula.penyebut_tetap") in {
+        (t["jenis"], t["bidang"]) for t in leaves["IKK.10"]["asumsi"]
+    }
+    assert "24 adalah contoh" in leaves["IKK.10"]["asumsi"][-1]["teks"]
+    for kode, bidang in (("IKK.4", "formula.penyebut_tetap"), ("IKK.6", "formula.lengkap")):
+        assert any(t["bidang"].startswith(bidang) for t in leaves[kode]["asumsi"]), kode
+        assert all(t["jenis"] == "asumsi" for t in leaves[kode]["asumsi"]), kode
+
+
+@pytest.mark.parametrize("triwulan", ["1", "2", "3"])
+def test_json_marks_the_quarter_target_as_ringkasan_does(triwulan: str) -> None:
+    """The leaf shows ``target_triwulan``; its mark stands beside it."""
+    args = ("--tahun", "2025", "--triwulan", triwulan, "--format", "json")
+    leaves = _daun(json.loads(keluaran("pohon", *args)))
+    ringkasan = json.loads(keluaran("ringkasan", *args))
+    rows = [r for s in ringkasan["sasaran"] for r in s["indikator"]]
+    assert len(rows) == 13
+    for row in rows:
+        leaf = leaves[row["kode"]]
+        assert leaf["target_triwulan"] == row["target_triwulan"]
+        got = leaf["asumsi_target_triwulan"]
+        assert _tanda_json(got) == _tanda_json(row["asumsi_target_triwulan"]), row["kode"]
+        assert all(t["bidang"] == "target_triwulan" for t in got)
+    assert sum(1 for leaf in leaves.values() if leaf["asumsi_target_triwulan"]) >= 6

@@ -127,6 +127,8 @@ def _keluaran_untuk(t: Tempat) -> list[tuple[str, ...]]:
         for fmt in ("tabel", "markdown", "json", "csv"):
             out.append(("ringkasan", "--tahun", y, "--target", t.nama, "--format", fmt))
         out.append(("ringkasan", "--tahun", y, "--target", t.nama, ".xlsx"))
+        for fmt in ("tabel", "markdown", "json"):
+            out.append(("pohon", "--tahun", y, "--target", t.nama, "--format", fmt))
         out += [("laporan", "--tahun", y, s) for s in dok]
         out += [
             ("laporan", "--tahun", y, "--jenis", "triwulan", "--target", t.nama, s) for s in dok
@@ -137,6 +139,7 @@ def _keluaran_untuk(t: Tempat) -> list[tuple[str, ...]]:
         for fmt in ("tabel", "markdown", "json", "csv"):
             out.append(("ringkasan", "--tahun", y, "--triwulan", "3", "--format", fmt))
         out.append(("ringkasan", "--tahun", y, "--triwulan", "3", ".xlsx"))
+        out.append(("pohon", "--tahun", y, "--triwulan", "3", "--format", "json"))
         out += [("laporan", "--tahun", y, "--jenis", "triwulan", "--triwulan", "3", s) for s in dok]
     elif t.kelas == "realisasi":
         for fmt in ("tabel", "markdown", "json", "csv"):
@@ -146,6 +149,8 @@ def _keluaran_untuk(t: Tempat) -> list[tuple[str, ...]]:
         for fmt in ("tabel", "markdown", "json", "csv"):
             out.append(("ringkasan", "--tahun", y, "--format", fmt))
         out.append(("ringkasan", "--tahun", y, ".xlsx"))
+        for fmt in ("tabel", "markdown", "json"):
+            out.append(("pohon", "--tahun", y, "--format", fmt))
         out += [("laporan", "--tahun", y, s) for s in dok]
         out += [("laporan", "--tahun", y, "--jenis", "triwulan", s) for s in dok]
     elif t.kelas == "penanggung_jawab":

@@ -36,7 +36,8 @@ class SimpulPohon:
     nama: str
     anak: tuple[SimpulPohon, ...] = ()
     indikator: tuple[BarisRingkasan, ...] = ()
-    """The indicators of a Sasaran Kegiatan (empty higher up)."""
+    """The indicators of a Sasaran Kegiatan (empty higher up), each with the marks
+    (asumsi/turunan/contoh) of its values, as ``capaian`` and ``ringkasan`` carry them."""
     anggaran: AnggaranSasaran | None = None
     """Budget and absorption of a Sasaran Kegiatan, as ``ringkasan`` reports it."""
 

@@ -1,4 +1,9 @@
-"""Renderers of :class:`LaporanPohon`: a Rich tree, nested JSON, a Markdown list."""
+"""Renderers of :class:`LaporanPohon`: a Rich tree, nested JSON, a Markdown list.
+
+An indicator shows the marks (asumsi/turunan/contoh) of its target and realisasi
+exactly as ``renja capaian`` does: the same cell helpers, the same footnotes,
+the same ``asumsi`` list in JSON.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from renja_cli.hitung.capaian import Status
 from renja_cli.laporan.pohon import LaporanPohon, SimpulPohon
 from renja_cli.laporan.ringkasan import BarisRingkasan
 from renja_cli.numbers import format_percent, format_rupiah
-from renja_cli.render.common import STATUS_LABEL, nama, sel_capaian, sel_realisasi, sel_target
+from renja_cli.render.capaian import sel_realisasi_tanda, sel_target_tanda
+from renja_cli.render.common import STATUS_LABEL, Penanda, nama, sel_capaian, tanda_dict
 from renja_cli.render.formats import FormatPohon
 from renja_cli.render.mesin import json_mesin
 from renja_cli.teks import escape_md
@@ -59,6 +65,8 @@ def _daun(b: BarisRingkasan) -> dict[str, Any]:
         "target_triwulan": b.target_tw,
         "capaian_triwulan": b.capaian_tw,
         "status_triwulan": b.status,
+        "asumsi": tanda_dict(r.tanda),
+        "asumsi_target_triwulan": tanda_dict(b.tanda_tw),
         "anak": [],
     }
 
@@ -132,6 +140,7 @@ def render_markdown(laporan: LaporanPohon) -> str:
     lines = [f"# {escape_md(_judul(laporan))}", "", _posisi(laporan) + ".", ""]
     if laporan.contoh:
         lines += ["> **Data contoh** — realisasi bukan data resmi.", ""]
+    penanda = Penanda()
 
     def walk(node: SimpulPohon, depth: int) -> None:
         pad = "  " * depth
@@ -145,8 +154,9 @@ def render_markdown(laporan: LaporanPohon) -> str:
         for b in node.indikator:
             r = b.tahunan
             lines.append(
-                f"{pad}  - {r.kode} {escape_md(nama(r))} — target {sel_target(r)}, realisasi "
-                f"{sel_realisasi(r)}, capaian {sel_capaian(r)} ({STATUS_LABEL[r.status]})"
+                f"{pad}  - {r.kode} {escape_md(nama(r))} — target {sel_target_tanda(r, penanda)}, "
+                f"realisasi {sel_realisasi_tanda(r, penanda)}, capaian {sel_capaian(r)} "
+                f"({STATUS_LABEL[r.status]})"
             )
 
     for node in laporan.akar.anak:
@@ -157,6 +167,9 @@ def render_markdown(laporan: LaporanPohon) -> str:
             f"Anggaran: pagu {format_rupiah(laporan.akar.pagu)}, realisasi "
             f"{format_rupiah(laporan.akar.realisasi_anggaran)}"
         )
+    if penanda.baris():
+        lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
+        lines += [f"- {b}" for b in penanda.baris(escape_md)]
     return "\n".join(lines) + "\n"
 
 
@@ -165,6 +178,8 @@ def render_tabel(laporan: LaporanPohon) -> Any:
     from rich.console import Group
     from rich.text import Text
     from rich.tree import Tree
+
+    penanda = Penanda()
 
     def label(node: SimpulPohon) -> Text:
         text = Text()
@@ -188,7 +203,10 @@ def render_tabel(laporan: LaporanPohon) -> Any:
         text = Text()
         text.append(f"{r.kode} ", style="bold")
         text.append(nama(r))
-        text.append(f"\ntarget {sel_target(r)} · realisasi {sel_realisasi(r)} · capaian ")
+        text.append(
+            f"\ntarget {sel_target_tanda(r, penanda)} · "
+            f"realisasi {sel_realisasi_tanda(r, penanda)} · capaian "
+        )
         text.append(sel_capaian(r), style="bold")
         text.append(" ")
         text.append(STATUS_LABEL[r.status], style=STATUS_STYLE[r.status])
@@ -215,6 +233,8 @@ def render_tabel(laporan: LaporanPohon) -> Any:
                 f"{format_rupiah(laporan.akar.realisasi_anggaran)}"
             )
         )
+    for line in penanda.baris():
+        footer.append(Text(line, style="yellow"))
     if laporan.contoh:
         footer.append(Text("Realisasi ini DATA CONTOH, bukan data resmi.", style="bold yellow"))
     footer.append(Text(f"Data: {laporan.data}", style="dim"))
