@@ -258,6 +258,53 @@ def test_spending_above_the_pagu_is_an_error_in_every_command(renja, data_copy: 
     assert ok.exit_code == 1  # the year's files are checked as a whole, like validasi
 
 
+def test_quarterly_target_zero_is_refused_where_it_stands(
+    renja, data_copy: Path, tmp_path: Path
+) -> None:
+    """A quarterly target of 0 is R216 at its value, like an annual one, in validasi and
+    every command (ringkasan divided by it: an internal ValidationError)."""
+    path = data_copy / "targets-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "        target: {pk: 99}\n        target_triwulan: {1: 99, 2: 99, 3: 99, 4: 99}\n"
+    assert text.count(old) == 1  # IKK.12
+    line = text[: text.index(old)].count("\n") + 2
+    new = old.replace("3: 99,", "3: 0,")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    column = new.splitlines()[1].index("3: 0") + 4
+    where = f"{path}:{line}:{column}: R216 IKK.12 → target_triwulan.3"
+    data = ("--data", str(data_copy))
+    for args in (
+        ("validasi", str(data_copy)),
+        ("ringkasan", "--tahun", "2025", *data),
+        ("pohon", "--tahun", "2025", *data),
+        ("capaian", "--tahun", "2025", *data),
+        (
+            "laporan",
+            "--tahun",
+            "2025",
+            "--jenis",
+            "triwulan",
+            "-o",
+            str(tmp_path / "m.html"),
+            *data,
+        ),
+        (
+            "laporan",
+            "--tahun",
+            "2025",
+            "--jenis",
+            "evaluasi",
+            "-o",
+            str(tmp_path / "e.html"),
+            *data,
+        ),
+    ):
+        result = renja(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert where in result.output, (args, result.output)
+        assert "internal" not in result.output
+
+
 def test_tw4_beside_tahunan_points_out_what_the_year_end_ignores(renja, data_copy: Path) -> None:
     """The year-end figure comes from tahunan.yaml alone: a tw4-only or different figure
     is a warning (R222), located in tahunan.yaml."""

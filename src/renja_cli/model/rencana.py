@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from renja_cli.formula import Formula, FormulaNilai
 from renja_cli.model.dasar import (
@@ -39,6 +39,19 @@ def _formula_bawaan() -> Formula:
 
 def _pengaturan_bawaan() -> Pengaturan:
     return Pengaturan.model_validate({})
+
+
+def _bukan_nol(value: float) -> float:
+    """A quarterly target is a divisor like the annual one: 0 is refused where it
+    stands (R216), as ``target: {pk: 0}`` is, not when a report first divides by it."""
+    if value == 0:
+        raise ValueError(
+            "[R216] target triwulan 0 tidak dapat dipakai menghitung capaian (pembagian nol)"
+        )
+    return value
+
+
+TargetTriwulan = Annotated[float, AfterValidator(_bukan_nol)]
 
 
 class RiwayatTahun(Bertanda):
@@ -96,7 +109,7 @@ class Indikator(Strict):
     )
     arah: Arah = "naik"
     target: dict[NamaTarget, TargetEntry]
-    target_triwulan: dict[Literal[1, 2, 3, 4], float] | None = Field(
+    target_triwulan: dict[Literal[1, 2, 3, 4], TargetTriwulan] | None = Field(
         None, description="Target per triwulan (rencana aksi), kumulatif s.d. triwulan itu"
     )
     formula: Formula = Field(default_factory=_formula_bawaan)
