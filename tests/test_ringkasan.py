@@ -14,6 +14,7 @@ from renja_cli.data.folder import DataSource
 from renja_cli.errors import UsageError
 from renja_cli.laporan.ringkasan import susun_ringkasan
 from tests.conftest import DATA
+from tests.pembangun import folder, indikator
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -52,6 +53,51 @@ def test_quarter_target_and_change(renja) -> None:
     assert rows["IKK.8"]["perubahan"] is None  # no TW II figure to compare with
     assert rows["IKK.11"]["target_triwulan"] is None
     assert rows["IKK.11"]["status_triwulan"] == "belum_tercapai"  # falls back to the year
+
+
+def test_quarter_status_follows_the_target_kind_chosen(renja, tmp_path: Path) -> None:
+    """target_triwulan is the PK's rencana aksi: against --target renstra the status is
+    the Renstra one, so ringkasan counts what capaian counts (IKK.1, 5, 9, 11, 12 have
+    no Renstra target: belum ada data, not 'tercapai' against the PK's quarter)."""
+    out = _summary(renja, "--target", "renstra")
+    capaian = renja(
+        "capaian", "--tahun", "2025", "-f", "json", "--target", "renstra", "--data", str(DATA)
+    )
+    assert capaian.exit_code == 0, capaian.output
+    statuses = [r["status"] for r in json.loads(capaian.stdout)]
+    assert out["jumlah_status"] == {s: statuses.count(s) for s in out["jumlah_status"]}
+    rows = _rows(out)
+    tanpa = {k for k, r in rows.items() if r["status_triwulan"] == "belum_ada_data"}
+    assert tanpa == {"IKK.1", "IKK.5", "IKK.9", "IKK.11", "IKK.12"}
+    for r in rows.values():
+        assert r["target_triwulan"] is None and r["capaian_triwulan"] is None
+        assert r["status_triwulan"] == r["status"]
+        assert r["asumsi_target_triwulan"] == []
+    # the monev report is built from the same summary
+    laporan = renja(
+        "laporan", "--tahun", "2025", "--jenis", "triwulan", "--target", "renstra",
+        "-o", str(tmp_path / "monev.md"), "--data", str(DATA),
+    )  # fmt: skip
+    assert laporan.exit_code == 0, laporan.output
+    text = (tmp_path / "monev.md").read_text(encoding="utf-8")
+    assert "5 tercapai, 3 belum tercapai, 5 belum ada data" in text
+    # the main target keeps its quarter targets
+    assert _rows(_summary(renja, "--target", "pk"))["IKK.4"]["target_triwulan"] == 7.5
+
+
+def test_quarter_target_without_the_annual_one_is_no_data(tmp_path: Path) -> None:
+    """A quarter target beside a PK target not filled in judges nothing: capaian has no
+    target either."""
+    root = folder(
+        tmp_path / "data",
+        [indikator(target={"pk": None, "renstra": 40}, target_triwulan={1: 10, 2: 20})],
+        {"tw1": {"IKK.1": {"nilai": 30}}},
+    )
+    lap = susun_ringkasan(DataSource(root, "uji"), 2030, 1)
+    row = lap.baris[0]
+    assert row.target_tw is None and row.status == "belum_ada_data"
+    renstra = susun_ringkasan(DataSource(root, "uji"), 2030, 1, "renstra").baris[0]
+    assert renstra.target_tw is None and renstra.status == "belum_tercapai"  # 30 / 40
 
 
 def test_narratives_reach_the_attention_list(renja) -> None:

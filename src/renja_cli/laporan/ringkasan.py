@@ -41,7 +41,8 @@ class BarisRingkasan:
     target_tw: float | None
     capaian_tw: float | None
     status: Status
-    """Against the quarter's target when the plan has one, else the year's."""
+    """Against the quarter's target when the plan has one for the target kind
+    reported (:func:`target_triwulan`), else the year's."""
     capaian_sebelumnya: float | None
     perubahan: Perubahan | None
     kendala: tuple[str, ...]
@@ -191,6 +192,19 @@ def susun_ringkasan(
     )
 
 
+def target_triwulan(ind: Indikator, jenis: str, utama: str, triwulan: int) -> float | None:
+    """The quarter's target, when it belongs to the target kind reported.
+
+    ``target_triwulan`` is the rencana aksi of the main target
+    (``pengaturan.target_utama``, the PK): against another kind (``--target renstra``)
+    it would judge the quarter by the PK, so the status follows that kind's annual
+    target, as in ``renja capaian``; an indicator without it is *belum ada data*.
+    """
+    if jenis != utama or as_target(ind.target.get(jenis)) is None:
+        return None
+    return next((v for k, v in (ind.target_triwulan or {}).items() if k == triwulan), None)
+
+
 def _baris(
     ctx: Konteks,
     sk_kode: str,
@@ -206,7 +220,7 @@ def _baris(
     before = None
     if previous:
         before = baris_capaian(ctx, sk_kode, ind, jenis, realisasi_indikator(ctx, ind, previous))
-    target_tw = (ind.target_triwulan or {}).get(triwulan)  # type: ignore[call-overload]
+    target_tw = target_triwulan(ind, jenis, ctx.rencana.pengaturan.target_utama, triwulan)
     capaian_tw = None
     if target_tw is not None and tahunan.realisasi is not None and not ind.berpredikat:
         capaian_tw = aturan.capaian(tahunan.realisasi, TargetSpec(nilai=target_tw))
