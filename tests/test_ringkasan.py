@@ -388,3 +388,6 @@ def test_year_end_summary_uses_the_annual_file(renja) -> None:
     assert rows["IKU.3"]["capaian"] == pytest.approx(98.87, abs=0.01)
     assert rows["IKU.3"]["proyeksi"]["status"] == "tidak_terjangkau"  # the year is over
     assert rows["IKU.1"]["status_triwulan"] == "belum_ada_data"
+    # no realisasi (index not yet published): no verdict, "not yet available"
+    assert rows["IKU.1"]["proyeksi"]["status"] == "tanpa_data"
+    assert "tidak tercapai" not in rows["IKU.1"]["proyeksi"]["uraian"]

@@ -89,7 +89,8 @@ def proyeksikan(
 ) -> Proyeksi:
     """What the remaining quarters must bring, under the indicator's period rule.
 
-    ``realisasi`` and ``status`` are the row's reported figure and status.
+    ``realisasi`` and ``status`` are the row's reported figure and status; a row
+    without data (*belum ada data*) gets no verdict, only what the year must bring.
     """
     sisa = 4 - triwulan
 
@@ -100,16 +101,20 @@ def proyeksikan(
         return Proyeksi("tanpa_data", None, sisa, "tidak ada target")
     if status == "tercapai":
         return Proyeksi("tercapai", None, sisa, "target tahunan sudah tercapai; pertahankan")
+    if status == "belum_ada_data" and sisa == 0:
+        # no figure, no verdict: "not yet available" is not "not reached"
+        return Proyeksi(
+            "tanpa_data", None, 0, "belum ada realisasi akhir tahun; belum dapat dinilai"
+        )
     if sisa == 0:
         return Proyeksi("tidak_terjangkau", None, 0, "tahun berakhir; target tidak tercapai")
     if target.predikat is not None:
-        return Proyeksi(
-            "perlu",
-            None,
-            sisa,
-            f"predikat akhir tahun harus setidaknya {target.predikat}",
-            "nilai_akhir",
-        )
+        harus = f"predikat akhir tahun harus setidaknya {target.predikat}"
+        if status == "belum_ada_data":
+            return Proyeksi(
+                "tanpa_data", None, sisa, f"belum ada realisasi; {harus}", "nilai_akhir"
+            )
+        return Proyeksi("perlu", None, sisa, harus, "nilai_akhir")
     found = realisasi_tercapai(target, aturan)
     turun = aturan.arah == "turun"
     rentang = ind.rentang_nilai
