@@ -391,3 +391,30 @@ def test_year_end_summary_uses_the_annual_file(renja) -> None:
     # no realisasi (index not yet published): no verdict, "not yet available"
     assert rows["IKU.1"]["proyeksi"]["status"] == "tanpa_data"
     assert "tidak tercapai" not in rows["IKU.1"]["proyeksi"]["uraian"]
+
+
+def test_a_quarter_without_its_file_is_the_position_with_a_note(renja, tmp_path: Path) -> None:
+    """-w 4 before tw4.yaml exists: like capaian, a note and the figures at TW III; no
+    year-end verdict from TW III data, no change of TW III against itself."""
+    w3 = _summary(renja, "--triwulan", "3")
+    w4 = _summary(renja, "--triwulan", "4")
+    note = "tidak ada berkas realisasi tw4.yaml untuk 2025"
+    assert w3["catatan"] == [] and w4["catatan"] == [note]
+    assert w4["periode"] == "s.d. TW III" and w4["triwulan"] == 3
+    assert {**w4, "catatan": []} == w3
+    for row in _rows(w4).values():
+        assert "tahun berakhir" not in row["proyeksi"]["uraian"]
+    assert _rows(w4)["IKK.4"]["perubahan"] == "naik"  # TW III against TW II
+    capaian = renja("capaian", "--tahun", "2025", "-w", "4", "--data", str(DATA))
+    assert f"Catatan: {note}" in capaian.stdout  # the same words as capaian
+    for args in (("ringkasan",), ("pohon",), ("ringkasan", "-f", "markdown")):
+        result = renja(*args, "--tahun", "2025", "-w", "4", "--data", str(DATA))
+        assert result.exit_code == 0, result.output
+        assert f"Catatan: {note}" in result.stdout, args
+    laporan = renja(
+        "laporan", "--tahun", "2025", "--jenis", "triwulan", "-w", "4",
+        "-o", str(tmp_path / "monev.md"), "--data", str(DATA),
+    )  # fmt: skip
+    assert laporan.exit_code == 0, laporan.output
+    text = (tmp_path / "monev.md").read_text(encoding="utf-8")
+    assert f"Catatan: {note}" in text and "Triwulan III" in text

@@ -29,6 +29,25 @@ def periode_sampai(realisasi: RealisasiTahun, triwulan: int | None) -> list[str]
     return [p for p in PERIODE_URUT[:triwulan] if p in realisasi.berkas]
 
 
+def catatan_berkas(
+    realisasi: RealisasiTahun, triwulan: int | None, periods: Sequence[str]
+) -> tuple[str, ...]:
+    """The note every report at an asked quarter carries when that quarter has no
+    file: its figures are the position of an earlier quarter (``label_posisi``)."""
+    if triwulan is None or f"tw{triwulan}" in realisasi.berkas or list(periods) == ["tahunan"]:
+        return ()
+    return (f"tidak ada berkas realisasi tw{triwulan}.yaml untuk {realisasi.tahun}",)
+
+
+def triwulan_posisi(periods: Sequence[str], triwulan: int) -> int:
+    """The quarter the figures are at: the last period used (``tahunan`` is TW IV);
+    ``triwulan`` when no period has data."""
+    if not periods:
+        return triwulan
+    last = periods[-1]
+    return 4 if last == "tahunan" else int(last.removeprefix("tw"))
+
+
 def baca_periode(
     ctx: Konteks, ind: Indikator, periods: Sequence[str], semua: bool = False
 ) -> list[tuple[str, HasilPeriode]]:
@@ -119,13 +138,6 @@ def susun_capaian(
                 errors.append(exc)
         kelompok.append(kelompok_sasaran(ctx, s, rows))
     raise_all(errors)
-    notes = []
-    if (
-        triwulan is not None
-        and f"tw{triwulan}" not in ctx.realisasi.berkas
-        and periods != ["tahunan"]
-    ):
-        notes.append(f"tidak ada berkas realisasi tw{triwulan}.yaml untuk {tahun}")
     return LaporanCapaian(
         tahun=tahun,
         triwulan=triwulan,
@@ -138,7 +150,7 @@ def susun_capaian(
         total_anggaran=rencana.total_anggaran if sk is None else anggaran_sasaran(sasaran),
         kelompok=tuple(kelompok),
         periode_akhir=periods[-1] if periods else None,
-        catatan=tuple(notes),
+        catatan=catatan_berkas(ctx.realisasi, triwulan, periods),
         nilai_kantor=nilai_kantor(ctx, kelompok),
         skala_capaian=legenda(ctx),
         agregat_kantor=ctx.pengaturan.agregat_kantor,

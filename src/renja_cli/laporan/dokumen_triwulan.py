@@ -184,6 +184,7 @@ def dokumen_triwulan(lap: LaporanRingkasan) -> Dokumen:
     blok: list[Blok] = []
     if lap.contoh:
         blok.append(Peringatan("DATA CONTOH — realisasi di laporan ini bukan data resmi."))
+    blok += [Peringatan(f"Catatan: {note}.") for note in lap.catatan]
     blok += [
         Judul(1, "Ringkasan"),
         Paragraf(

@@ -83,6 +83,8 @@ class LaporanPohon:
     akar: SimpulPohon
     data: str
     contoh: bool
+    catatan: tuple[str, ...] = ()
+    """The summary's notes (a quarter asked for without its file)."""
 
 
 def susun_pohon(
@@ -105,6 +107,7 @@ def susun_pohon(
         akar=akar,
         data=ringkasan.data,
         contoh=ringkasan.contoh,
+        catatan=ringkasan.catatan,
     )
 
 

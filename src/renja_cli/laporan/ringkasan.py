@@ -15,6 +15,7 @@ from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.proyeksi import Proyeksi, proyeksikan
 from renja_cli.laporan.capaian import (
     baris_capaian,
+    catatan_berkas,
     cek_triwulan,
     jenis_target,
     kelompok_sasaran,
@@ -23,6 +24,7 @@ from renja_cli.laporan.capaian import (
     nilai_kantor,
     periode_sampai,
     realisasi_indikator,
+    triwulan_posisi,
 )
 from renja_cli.laporan.objek import BarisCapaian, KelompokSasaran
 from renja_cli.model.dasar import TandaNilai, TargetSpec, as_target
@@ -98,6 +100,7 @@ class LaporanRingkasan:
 
     tahun: int
     triwulan: int
+    """The quarter the figures are at (may precede the one asked for: ``catatan``)."""
     periode: str
     kantor: str
     target_jenis: str
@@ -108,6 +111,8 @@ class LaporanRingkasan:
     contoh: bool
     nilai_kantor: NilaiAgregat = KOSONG
     skala_capaian: tuple[tuple[str, str], ...] = ()
+    catatan: tuple[str, ...] = ()
+    """Notes on the data behind the figures (a quarter asked for without its file)."""
 
     @property
     def baris(self) -> list[BarisRingkasan]:
@@ -131,7 +136,15 @@ class LaporanRingkasan:
 def susun_ringkasan(
     source: DataSource, tahun: int, triwulan: int | None = None, target_jenis: str | None = None
 ) -> LaporanRingkasan:
-    """Build the summary at ``triwulan`` (default: the latest quarter with data)."""
+    """Build the summary at ``triwulan`` (default: the latest quarter with data).
+
+    A quarter asked for without its file (``-w 4`` before ``tw4.yaml`` exists) is
+    not an error, as in ``renja capaian``: the report carries the same note
+    ("tidak ada berkas realisasi tw4.yaml …") and is the summary of the position
+    its figures are at (s.d. TW III): that quarter's target, the change since the
+    quarter before it, and the projection with the quarters still left after it,
+    so no year-end verdict is drawn from an earlier quarter's data.
+    """
     cek_triwulan(triwulan)
     ctx = Konteks.muat(source, tahun)
     tersedia = ctx.realisasi.triwulan_tersedia()
@@ -145,6 +158,8 @@ def susun_ringkasan(
     jenis = jenis_target(ctx.rencana, target_jenis)
     # the year-end file, when there is one, is the position at TW IV
     periods = periode_sampai(ctx.realisasi, triwulan)
+    catatan = catatan_berkas(ctx.realisasi, triwulan, periods)
+    triwulan = triwulan_posisi(periods, triwulan)
     previous = [p for p in PERIODE_URUT[: triwulan - 1] if p in ctx.realisasi.berkas]
     errors: list[DataError] = []
     panels = []
@@ -189,6 +204,7 @@ def susun_ringkasan(
         contoh=ctx.realisasi.contoh,
         nilai_kantor=nilai_kantor(ctx, groups),
         skala_capaian=legenda(ctx),
+        catatan=catatan,
     )
 
 

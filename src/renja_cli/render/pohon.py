@@ -98,6 +98,7 @@ def render_json(laporan: LaporanPohon) -> str:
         "contoh": laporan.contoh,
         "data": laporan.data,
         "pohon": _simpul(laporan.akar),
+        "catatan": list(laporan.catatan),
     }
     return json_mesin(payload)
 
@@ -138,6 +139,7 @@ def _posisi(laporan: LaporanPohon) -> str:
 
 def render_markdown(laporan: LaporanPohon) -> str:
     lines = [f"# {escape_md(_judul(laporan))}", "", _posisi(laporan) + ".", ""]
+    lines += [line for note in laporan.catatan for line in (f"> Catatan: {escape_md(note)}", "")]
     if laporan.contoh:
         lines += ["> **Data contoh** — realisasi bukan data resmi.", ""]
     penanda = Penanda()
@@ -233,6 +235,7 @@ def render_tabel(laporan: LaporanPohon) -> Any:
                 f"{format_rupiah(laporan.akar.realisasi_anggaran)}"
             )
         )
+    footer += [Text(f"Catatan: {note}", style="yellow") for note in laporan.catatan]
     for line in penanda.baris():
         footer.append(Text(line, style="yellow"))
     if laporan.contoh:

@@ -143,6 +143,7 @@ def render_json(lap: LaporanRingkasan) -> str:
         "predikat_kantor": lap.nilai_kantor.predikat,
         "sasaran": [_panel_dict(p) for p in lap.panel],
         "perlu_perhatian": [r.tahunan.kode for r in lap.perlu_perhatian],
+        "catatan": list(lap.catatan),
     }
     return json_mesin(payload)
 
@@ -219,6 +220,7 @@ def render_markdown(lap: LaporanRingkasan) -> str:
         "",
         f"Nilai capaian kantor: **{sel_agregat(lap.nilai_kantor)}**",
     ]
+    lines += [line for note in lap.catatan for line in ("", f"> Catatan: {escape_md(note)}")]
     if lap.contoh:
         lines += ["", "> **Data contoh** — realisasi bukan data resmi."]
     lines += [
@@ -335,7 +337,8 @@ def _tabel(lap: LaporanRingkasan, lebar: int) -> Any:
             f"{_counts(lap.jumlah_status)}\n"
             f"Nilai capaian kantor: {sel_agregat(lap.nilai_kantor)}",
             style="bold",
-        )
+        ),
+        *(Text(f"Catatan: {note}", style="yellow") for note in lap.catatan),
     ]
     penanda = Penanda()
     for p in lap.panel:

@@ -371,6 +371,7 @@ def render_xlsx(lap: LaporanRingkasan) -> bytes:
         ("Nilai capaian kantor", sel_agregat(lap.nilai_kantor)),
         ("Data", nama_folder(lap.data)),
         ("Catatan", "DATA CONTOH, bukan data resmi" if lap.contoh else "data resmi"),
+        *(("Catatan", note) for note in lap.catatan),
     ]
     for i, (key, value) in enumerate(lines, start=BARIS_JUDUL + 1):
         tulis(info, i, 1, key).font = Font(bold=True)
