@@ -8,6 +8,7 @@ entry in :data:`JENIS` and in :data:`Formula` below.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
@@ -21,7 +22,7 @@ from renja_cli.formula.rata_rata import FormulaRataRata, Komponen
 from renja_cli.rekaman import dataclass
 
 if TYPE_CHECKING:
-    from renja_cli.formula.hasil import HasilPeriode, KonteksFormula
+    from renja_cli.formula.hasil import BerkasDibaca, HasilPeriode, KonteksFormula
     from renja_cli.model.realisasi import EntriRealisasi
 
 Formula = Annotated[
@@ -32,15 +33,16 @@ Formula = Annotated[
 
 @dataclass(frozen=True, slots=True)
 class JenisFormula:
-    """The three things the rest of renja asks of a formula kind."""
+    """The four things the rest of renja asks of a formula kind."""
 
     hitung: Callable[..., Any]
     berkas: Callable[[Any], tuple[str, ...]]
     uraian: Callable[[Any], str]
+    dibaca: Callable[[Any, Path], "BerkasDibaca"]
 
 
 def _jenis(module: Any) -> JenisFormula:
-    return JenisFormula(module.hitung, module.berkas, module.uraian)
+    return JenisFormula(module.hitung, module.berkas, module.uraian, module.dibaca)
 
 
 JENIS: dict[str, JenisFormula] = {
@@ -65,6 +67,12 @@ def berkas_formula(formula: Formula) -> tuple[str, ...]:
     return JENIS[formula.jenis].berkas(formula)
 
 
+def berkas_dibaca(formula: Formula, folder: Path) -> "BerkasDibaca":
+    """The files a formula reads from one period folder, found as its ``hitung`` finds
+    them (patterns expanded by the survey finder; may raise R013)."""
+    return JENIS[formula.jenis].dibaca(formula, folder)
+
+
 def uraian_formula(formula: Formula) -> str:
     """The formula in words, as ``rincian`` and reports show it."""
     return JENIS[formula.jenis].uraian(formula)
@@ -79,6 +87,7 @@ __all__ = [
     "FormulaRasio",
     "FormulaRataRata",
     "Komponen",
+    "berkas_dibaca",
     "berkas_formula",
     "hitung_periode",
     "uraian_formula",

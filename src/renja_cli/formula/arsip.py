@@ -16,8 +16,8 @@ from pydantic import Field
 
 from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
-from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianArsip
-from renja_cli.formula.umum import satu_berkas
+from renja_cli.formula.hasil import BerkasDibaca, HasilPeriode, KonteksFormula, RincianArsip
+from renja_cli.formula.umum import rekaman_dibaca, satu_berkas
 from renja_cli.io.csvfile import BerkasCsv, buka_csv, bukan_utf8, nip, ya_tidak
 from renja_cli.kemajuan import Pantauan
 from renja_cli.model.dasar import BerkasPeriode, KodeBebas, Strict
@@ -243,6 +243,10 @@ def _ada_kutip(path: Path) -> bool:
 
 def berkas(formula: FormulaArsipDigital) -> tuple[str, ...]:
     return (formula.berkas,)
+
+
+def dibaca(formula: FormulaArsipDigital, folder: Path) -> BerkasDibaca:
+    return BerkasDibaca(rekaman_dibaca(folder, berkas(formula)))
 
 
 def uraian(formula: FormulaArsipDigital) -> str:

@@ -36,6 +36,17 @@ class KonteksFormula(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class BerkasDibaca:
+    """The files a formula reads from one period folder, found as its ``hitung`` finds
+    them: what a change of figures can come from (``renja beda`` compares them)."""
+
+    rekaman: tuple[Path, ...] = ()
+    """Record files (an absent one as the path it would have)."""
+    survei: tuple[Path, ...] = ()
+    """Survey files a pattern or name matches (read with the survey reader)."""
+
+
+@dataclass(frozen=True, slots=True)
 class HasilPeriode:
     """Realisasi of one indicator in one period, before periods are combined."""
 

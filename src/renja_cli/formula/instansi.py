@@ -11,8 +11,14 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from renja_cli.errors import DataError, Location
-from renja_cli.formula.hasil import BarisInstansi, HasilPeriode, KonteksFormula, RincianInstansi
-from renja_cli.formula.umum import satu_berkas
+from renja_cli.formula.hasil import (
+    BarisInstansi,
+    BerkasDibaca,
+    HasilPeriode,
+    KonteksFormula,
+    RincianInstansi,
+)
+from renja_cli.formula.umum import rekaman_dibaca, satu_berkas
 from renja_cli.io.csvfile import angka, buka_csv, sel, ya_tidak
 from renja_cli.model.dasar import BerkasPeriode, InstansiHilang, KodeBebas, Strict, Teks
 from renja_cli.model.realisasi import EntriRealisasi
@@ -180,6 +186,10 @@ def hitung_berkas(
 
 def berkas(formula: FormulaPersentaseInstansi) -> tuple[str, ...]:
     return (formula.berkas,)
+
+
+def dibaca(formula: FormulaPersentaseInstansi, folder: Path) -> BerkasDibaca:
+    return BerkasDibaca(rekaman_dibaca(folder, berkas(formula)))
 
 
 def uraian(formula: FormulaPersentaseInstansi) -> str:

@@ -1,8 +1,9 @@
 """``nilai``: the realisasi is a value given directly (SAKIP score, IKPA)."""
 
+from pathlib import Path
 from typing import Literal
 
-from renja_cli.formula.hasil import HasilPeriode, KonteksFormula
+from renja_cli.formula.hasil import BerkasDibaca, HasilPeriode, KonteksFormula
 from renja_cli.formula.umum import bentuk_salah, dari_entri
 from renja_cli.model.dasar import Strict
 from renja_cli.model.realisasi import EntriRealisasi
@@ -32,6 +33,10 @@ def hitung(
 
 def berkas(formula: FormulaNilai) -> tuple[str, ...]:
     return ()
+
+
+def dibaca(formula: FormulaNilai, folder: Path) -> BerkasDibaca:
+    return BerkasDibaca()
 
 
 def uraian(formula: FormulaNilai) -> str:

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from renja_cli.errors import DataError, Location
-from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianRasio
+from renja_cli.formula.hasil import BerkasDibaca, HasilPeriode, KonteksFormula, RincianRasio
 from renja_cli.formula.umum import (
     KOLOM_TANGGAL,
     batas_periode,
@@ -21,6 +21,7 @@ from renja_cli.formula.umum import (
     dari_entri,
     dengan_narasi,
     dua_kali,
+    rekaman_dibaca,
 )
 from renja_cli.io.csvfile import buka_csv, sel, ya_tidak
 from renja_cli.io.pesan import kunci_banding, tampak
@@ -141,6 +142,10 @@ def register(ctx: KonteksFormula, formula: FormulaRasio, path: Path, periode: st
 
 def berkas(formula: FormulaRasio) -> tuple[str, ...]:
     return (formula.berkas,) if formula.berkas else ()
+
+
+def dibaca(formula: FormulaRasio, folder: Path) -> BerkasDibaca:
+    return BerkasDibaca(rekaman_dibaca(folder, berkas(formula)))
 
 
 def uraian(formula: FormulaRasio) -> str:

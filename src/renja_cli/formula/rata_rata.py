@@ -11,7 +11,13 @@ from pydantic import Field, field_validator
 from renja_cli import bacaan
 from renja_cli.cache_berkas import ingat
 from renja_cli.errors import DataError, Location
-from renja_cli.formula.hasil import HasilPeriode, KonteksFormula, RincianKomponen, RincianSurvei
+from renja_cli.formula.hasil import (
+    BerkasDibaca,
+    HasilPeriode,
+    KonteksFormula,
+    RincianKomponen,
+    RincianSurvei,
+)
 from renja_cli.formula.umum import (
     KOLOM_TANGGAL,
     batas_periode,
@@ -20,6 +26,7 @@ from renja_cli.formula.umum import (
     dari_entri,
     dengan_narasi,
     dua_kali,
+    rekaman_dibaca,
 )
 from renja_cli.io.csvfile import angka, buka_csv, sel
 from renja_cli.io.pesan import kunci_banding, tampak
@@ -187,7 +194,14 @@ def hitung(
 def _survei(ctx: KonteksFormula, komponen: Komponen, periode: str) -> list[Path]:
     """The survey files of a component in a period folder (sorted), if it names any."""
     folder = ctx.folder(periode)
-    if komponen.survei is None or folder is None or not folder.is_dir():
+    if folder is None:
+        return []
+    return survei_komponen(folder, komponen)
+
+
+def survei_komponen(folder: Path, komponen: Komponen) -> list[Path]:
+    """The survey files a component's name or pattern matches in ``folder``."""
+    if komponen.survei is None or not folder.is_dir():
         return []
     from renja_cli.ikm import cari_berkas_survei
 
@@ -252,6 +266,19 @@ def berkas(formula: FormulaRataRata) -> tuple[str, ...]:
     return tuple(
         name for k in formula.komponen for name in (k.berkas, k.survei) if name is not None
     )
+
+
+def dibaca(formula: FormulaRataRata, folder: Path) -> BerkasDibaca:
+    rekaman: list[Path] = []
+    survei: list[Path] = []
+    for komponen in formula.komponen:
+        found = survei_komponen(folder, komponen)
+        survei += found
+        if found and komponen.berkas:  # beside the survey files it is an error (R204)
+            rekaman.append(found[0].parent / komponen.berkas)
+        elif komponen.berkas:
+            rekaman += rekaman_dibaca(folder, (komponen.berkas,))
+    return BerkasDibaca(tuple(rekaman), tuple(survei))
 
 
 def uraian(formula: FormulaRataRata) -> str:

@@ -70,6 +70,18 @@ def dua_kali(ctx: KonteksFormula, kode: str, periode: str, berkas: Path, *loc: s
     )
 
 
+def cari_rekaman(folder: Path, nama: str) -> Path | None:
+    """The record file ``nama`` of a period folder, found by its role (R013 for two)."""
+    name = Path(nama)
+    return cari_peran(folder, name.stem, (name.suffix,))
+
+
+def rekaman_dibaca(folder: Path, names: tuple[str, ...]) -> tuple[Path, ...]:
+    """The record files ``names`` of a period folder as :func:`berkas_rekaman` finds
+    them; an absent one as the path it would have, so its appearing is seen."""
+    return tuple(cari_rekaman(folder, n) or folder / n for n in names)
+
+
 def berkas_rekaman(
     ctx: KonteksFormula,
     kode: str,
@@ -90,7 +102,7 @@ def berkas_rekaman(
     if folder is None or not folder.is_dir():
         return None
     name = Path(nama)
-    path = None if pola else cari_peran(folder, name.stem, (name.suffix,))
+    path = None if pola else cari_rekaman(folder, nama)
     if path is not None:
         return path
     if diganti_yaml:

@@ -49,7 +49,7 @@ from renja_cli.data.folder import DataSource, available_years, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import PencariInstansi, Referensi
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
-from renja_cli.formula import berkas_formula
+from renja_cli.formula import berkas_dibaca, berkas_formula
 from renja_cli.hitung.capaian import aturan_indikator, nilai_capaian
 from renja_cli.hitung.periode import label_periode
 from renja_cli.io.berkas import daftar_folder
@@ -67,6 +67,9 @@ Sisi = Literal["lama", "baru"]
 
 CONTOH_RINCIAN = 5
 """Records listed per changed file; the rest are counted."""
+
+REFERENSI = ("instansi", "skala", "survei")
+"""Reference files of a data folder; each can change figures (``survei``: IKM answers)."""
 
 _NILAI_REALISASI = ("nilai", "pembilang", "penyebut", "komponen", "tersedia", "sementara")
 _ATURAN_PENGATURAN = (
@@ -344,7 +347,7 @@ class _Sisi:
         self.tahun: dict[int, _Tahun | None] = {}
         self.galat: list[DataError] = []
         self._positions: dict[Path, Positions | None] = {}
-        self._ref_bytes: tuple[bytes | None, ...] | None = None
+        self._ref_bytes: tuple[object, ...] | None = None
 
     def lokasi(self, loc: Location | None) -> Location | None:
         """A location inside the (maybe temporary) root, named as the user knows it."""
@@ -418,15 +421,23 @@ class _Sisi:
                         row = None
                     data.angka[(triwulan, ind.kode)] = row
 
-    def referensi_bytes(self) -> tuple[bytes | None, ...]:
-        """The reference files as they are on disk (for comparing sides)."""
+    def referensi_bytes(self) -> tuple[object, ...]:
+        """Every reference file that can change a figure (instansi, skala, survei), as
+        it is on disk: each file a role's name matches (two for one role are R013)."""
         if self._ref_bytes is None:
-            found: list[bytes | None] = []
-            for stem in ("instansi", "skala"):
-                try:
-                    found.append(self.referensi.path(stem).read_bytes())
-                except (DataError, OSError):
-                    found.append(None)
+            found: list[object] = []
+            try:
+                names = daftar_folder(self.root)
+            except DataError:
+                names = []
+            for stem in REFERENSI:
+                wanted = {f"{stem}{suffix}" for suffix in (".yaml", ".yml")}
+                for name in names:
+                    if name.casefold() in wanted:
+                        try:
+                            found.append((name, (self.root / name).read_bytes()))
+                        except OSError:
+                            found.append((name, None))
             self._ref_bytes = tuple(found)
         return self._ref_bytes
 
@@ -576,7 +587,7 @@ class _Banding:
 
     # --- reference data ---
     def referensi(self) -> None:
-        for stem, model in (("instansi", "instansi"), ("skala", "daftar_skala")):
+        for stem, model in zip(REFERENSI, ("instansi", "daftar_skala", "survei"), strict=True):
             a = self._baca_referensi(self.lama, stem, model)
             b = self._baca_referensi(self.baru, stem, model)
             if a is False or b is False:
@@ -593,11 +604,17 @@ class _Banding:
                     sisi=side.nama,
                     lokasi=side.lokasi(Location(side.root / f"{stem}.yaml")),
                 )
-                continue
+                if stem != "survei":
+                    continue
+                # without the file the regulation's defaults apply: say what differs
+                a = a if a is not None else self.lama.referensi.survei
+                b = b if b is not None else self.baru.referensi.survei
             if stem == "instansi":
                 self._beda_instansi(a, b)
-            else:
+            elif stem == "skala":
                 self._beda_skala(a, b)
+            else:
+                self._beda_survei(a, b)
 
     def _baca_referensi(self, side: _Sisi, stem: str, attr: str) -> Any:
         """The model, None when the file is absent, False when it is unreadable."""
@@ -695,6 +712,30 @@ class _Banding:
                     w,
                     lokasi=self._letak_ref(self.baru, "skala", loc),
                 )
+
+    def _beda_survei(self, a: Any, b: Any) -> None:
+        """The survey reference (defaults with ``survei.yaml`` applied): answer wordings,
+        weights, how survey files are combined, column names and mappings."""
+        side = self.baru if self._ada_survei(self.baru) else self.lama
+        for jalur, v, w in beda_nilai(_dump(a), _dump(b)):
+            jenis = "narasi" if jalur[-1] in ("sumber", "pertanyaan") else "survei"
+            self.ubah(
+                jenis,
+                "survei.yaml",
+                ".".join(jalur),
+                v,
+                w,
+                sisi=side.nama,
+                lokasi=self._letak_ref(side, "survei", jalur),
+            )
+
+    @staticmethod
+    def _ada_survei(side: _Sisi) -> bool:
+        try:
+            side.referensi.path("survei")
+        except DataError:
+            return False
+        return True
 
     # --- one year ---
     def tahun(self, tahun: int) -> None:
@@ -1205,12 +1246,12 @@ class _Banding:
         self.baru.hitung(tahun, posisi)
         # an indicator whose every input is the same on both sides has the same figures:
         # the old side computes only the others
-        same = {
-            kode
-            for kode in a.letak
-            if kode in b.letak
-            and _sidik_indikator(self.lama, a, kode) == _sidik_indikator(self.baru, b, kode)
-        }
+        same = set()
+        for kode in a.letak:
+            if kode in b.letak:
+                sidik = _sidik_indikator(self.lama, a, kode)
+                if sidik is not None and sidik == _sidik_indikator(self.baru, b, kode):
+                    same.add(kode)
         self.lama.hitung(tahun, posisi, set(a.letak) - same)
         for key, row in b.angka.items():
             if key[1] in same:
@@ -1366,15 +1407,31 @@ def _posisi(a: _Tahun, b: _Tahun) -> list[int]:
     ]
 
 
+def _relatif(side: _Sisi, path: Path) -> str:
+    """A path named inside the side's root (as written: ``tw3/../bersama/…``)."""
+    try:
+        return path.relative_to(side.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _dibaca(ind: Indikator, folder: Path) -> tuple[Path, ...]:
+    """The files an indicator's formula reads from one period folder (may raise R013)."""
+    found = berkas_dibaca(ind.formula, folder)
+    return (*found.rekaman, *found.survei)
+
+
 def _sidik_indikator(side: _Sisi, data: _Tahun, kode: str) -> tuple[object, ...] | None:
     """Everything one indicator's figures depend on: its definition, the settings, the
-    reference files, and per period its entry, the record files it reads and the names
-    beside them (one role, one file)."""
+    reference files, and per period its entry, the files its formula reads (found as
+    the formula finds them: a survey pattern expanded) and the names beside them.
+    None: not known (a file could not be read), so never the same as the other side."""
     ind = data.indikator(kode)
     if ind is None:
         return None
     parts: list[object] = [
         data.rencana.tahun,
+        data.jenis,
         _dump(ind),
         _dump(data.rencana.pengaturan),
         side.referensi_bytes(),
@@ -1387,26 +1444,35 @@ def _sidik_indikator(side: _Sisi, data: _Tahun, kode: str) -> tuple[object, ...]
         if folder is None or not folder.is_dir():
             parts.append(None)
             continue
-        parts.append(sorted(daftar_folder(folder)))
-        for name in berkas_formula(ind.formula):
-            path = folder / name
-            try:
-                parts.append(path.read_bytes() if path.is_file() else None)
-            except OSError:
-                return None
+        try:
+            parts.append(sorted(daftar_folder(folder)))
+            for path in _dibaca(ind, folder):
+                parts.append((_relatif(side, path), path.read_bytes() if path.is_file() else None))
+        except (DataError, OSError):
+            return None
     return tuple(parts)
 
 
-def _sidik(side: _Sisi, tahun: int, data: _Tahun) -> dict[str, bytes] | None:
-    """Every byte a year's figures depend on, by path inside the side's root."""
-    files = [data.path, *side.root.glob("instansi.y*ml"), *side.root.glob("skala.y*ml")]
+def _sidik(side: _Sisi, tahun: int, data: _Tahun) -> dict[str, object] | None:
+    """Every byte a year's figures depend on, by path inside the side's root: the plan,
+    the year's folder, the reference files and every file a formula reads (a pattern
+    may reach outside the year's folder)."""
+    files = [data.path]
     folder = realisasi_folder(side.root, tahun)
     if folder.is_dir():
         files += [f for f in folder.rglob("*") if f.is_file()]
     try:
-        return {f.relative_to(side.root).as_posix(): f.read_bytes() for f in files}
-    except (OSError, ValueError):
+        for periode in data.realisasi.berkas:
+            sub = data.realisasi.folder(periode)
+            if sub is None or not sub.is_dir():
+                continue
+            for _, ind in data.rencana.indikator():
+                files += [f for f in _dibaca(ind, sub) if f.is_file()]
+        sidik: dict[str, object] = {_relatif(side, f): f.read_bytes() for f in files}
+    except (DataError, OSError):
         return None
+    sidik[""] = side.referensi_bytes()  # no file is named "" inside the root
+    return sidik
 
 
 def _sama_angka(x: BarisCapaian | None, y: BarisCapaian | None) -> bool:

@@ -47,6 +47,7 @@ JENIS_LABEL = {
     "rekaman": "berkas rekaman",
     "populasi": "populasi",
     "skala": "skala",
+    "survei": "referensi survei",
     "berkas": "berkas referensi",
 }
 TIDAK_ADA = "tidak ada perubahan"
