@@ -1115,15 +1115,26 @@ class _Banding:
 
     def _rekaman(self, tahun: int, periode: str, a: _Tahun, b: _Tahun, closed: date | None) -> None:
         da, db = a.realisasi.folder(periode), b.realisasi.folder(periode)
-        names_a = _csv_names(da)
-        names_b = _csv_names(db)
         readers: dict[str, tuple[str, ...]] = {}
-        for plan in (b.rencana, a.rencana):
-            for _, ind in plan.indikator():
-                for name in berkas_formula(ind.formula):
-                    readers.setdefault(name.casefold(), ())
-                    if ind.kode not in readers[name.casefold()]:
-                        readers[name.casefold()] += (ind.kode,)
+        surveys: set[str] = set()  # what a survey name or pattern matches: read as surveys
+        for data, folder in ((b, db), (a, da)):
+            for _, ind in data.rencana.indikator():
+                names = [n.casefold() for n in berkas_formula(ind.formula)]
+                if folder is not None:
+                    try:
+                        found = berkas_dibaca(ind.formula, folder)
+                    except DataError:
+                        pass  # two files for one role: the figure reports it (R013)
+                    else:
+                        here = [p for p in (*found.rekaman, *found.survei) if p.parent == folder]
+                        names += [p.name.casefold() for p in here]
+                        surveys |= {p.name.casefold() for p in found.survei if p.parent == folder}
+                for name in names:
+                    readers.setdefault(name, ())
+                    if ind.kode not in readers[name]:
+                        readers[name] += (ind.kode,)
+        names_a = _csv_names(da, surveys)
+        names_b = _csv_names(db, surveys)
         for key in dict.fromkeys([*names_a, *names_b]):
             pa = da / names_a[key] if da is not None and key in names_a else None
             pb = db / names_b[key] if db is not None and key in names_b else None
@@ -1136,11 +1147,11 @@ class _Banding:
                         continue
                 except OSError:
                     pass
-                p = self._beda_csv(tahun, periode, subjek, pa, pb, inds)
+                p = self._beda_csv(tahun, periode, subjek, pa, pb, inds, key in surveys)
             else:
                 side, path = (self.baru, pb) if pb is not None else (self.lama, pa)
                 assert path is not None
-                rows = _hitung_baris(path)
+                rows = _hitung_baris(side, path, key in surveys)
                 p = self.ubah(
                     "rekaman",
                     subjek,
@@ -1167,10 +1178,20 @@ class _Banding:
                 )
 
     def _beda_csv(
-        self, tahun: int, periode: str, subjek: str, pa: Path, pb: Path, inds: tuple[str, ...]
+        self,
+        tahun: int,
+        periode: str,
+        subjek: str,
+        pa: Path,
+        pb: Path,
+        inds: tuple[str, ...],
+        survei: bool = False,
     ) -> Perubahan | None:
-        old = _baca_rekaman(pa, _pencari(self.lama))
-        new = _baca_rekaman(pb, _pencari(self.baru))
+        if survei:
+            old, new = _baca_survei(self.lama, pa), _baca_survei(self.baru, pb)
+        else:
+            old = _baca_rekaman(pa, _pencari(self.lama))
+            new = _baca_rekaman(pb, _pencari(self.baru))
         for side, rec in ((self.lama, old), (self.baru, new)):
             if isinstance(rec, DataError):
                 side.catat(rec)
@@ -1497,19 +1518,27 @@ def _ringkas_jumlah(p: Perubahan) -> str:
 # --- record files -----------------------------------------------------------------------
 
 
-def _csv_names(folder: Path | None) -> dict[str, str]:
+def _csv_names(folder: Path | None, surveys: set[str]) -> dict[str, str]:
+    """Record files of a period folder: its CSV files and the survey files (also
+    ``.xlsx``) a formula reads, by folded name."""
     if folder is None:
         return {}
     return {
         n.casefold(): n
         for n in daftar_folder(folder)
-        if n.lower().endswith(".csv") and not n.startswith(".") and (folder / n).is_file()
+        if (n.lower().endswith(".csv") or n.casefold() in surveys)
+        and not n.startswith(".")
+        and (folder / n).is_file()
     }
 
 
-def _hitung_baris(path: Path) -> int:
+def _hitung_baris(side: _Sisi, path: Path, survei: bool = False) -> int:
+    """Records of a file (respondents of a survey file); 0 when it cannot be read."""
     from renja_cli.io.csvfile import buka_csv
 
+    if survei:
+        found = _baca_survei(side, path)
+        return 0 if isinstance(found, DataError) else len(found.baris)
     try:
         return sum(1 for _ in buka_csv(path).rows())
     except DataError:
@@ -1574,6 +1603,33 @@ def _baca_rekaman(path: Path, pencari: PencariInstansi | None) -> _Rekaman | Dat
     except DataError as exc:
         return exc
     return _Rekaman(header, kolom, rows, pencari)
+
+
+def _baca_survei(side: _Sisi, path: Path) -> _Rekaman | DataError:
+    """A survey file read as the formula reads it (:func:`ikm.baca_survei` with the
+    side's survey reference: comment lines, answer wordings, ``.xlsx``), one record
+    per respondent: the information columns as written and each unsur's score, keyed
+    by the timestamp when the survey has one."""
+    from renja_cli.ikm import baca_survei
+
+    try:
+        survei = baca_survei(path, side.referensi.survei)
+    except DataError as exc:
+        return exc
+    unsur = [u.kode for u in survei.unsur]
+    header = [*survei.keterangan, *unsur]
+    kolom = survei.keterangan[survei.kolom_waktu] if survei.kolom_waktu is not None else None
+    rows: dict[str, tuple[int, dict[str, str]]] = {}
+    for r in survei.responden:
+        values = dict(zip(survei.keterangan, r.keterangan, strict=False))
+        values.update({k: str(v) if v else "" for k, v in zip(unsur, r.nilai, strict=False)})
+        key = values.get(kolom, "") if kolom is not None else " | ".join(values.values())
+        base, n = key, 1
+        while key in rows:
+            n += 1
+            key = f"{base} #{n}"
+        rows[key] = (r.baris, values)
+    return _Rekaman(header, kolom, rows, None)
 
 
 def _sama_makna(
