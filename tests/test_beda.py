@@ -437,6 +437,147 @@ def test_figures_before_and_after_for_every_indicator_that_moves(renja: Renja, d
     assert renja("beda", "--ketat").exit_code == 1
 
 
+# --- every input of a figure ---------------------------------------------------------------
+
+TW3 = Path("realisasi/2025/tw3")
+KOMPAS = TW3 / "survei-pembinaan-kompas-asn.csv"
+"""A survey file IKK.1 reads through the pattern ``survei-pembinaan-*.csv``."""
+LAYANAN = TW3 / "survei-ikm-layanan.csv"
+"""A survey file named outright; like every sample survey it starts with a comment line."""
+U9_DIBALIK = "unsur:\n  U9:\n    jawaban: [Sangat baik, Baik, Cukup, Buruk]\n"
+"""An office's ``survei.yaml`` reading U9's answers the other way round."""
+
+
+def worse_answers(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert "Sangat kompeten" in text and "Sangat baik" in text
+    text = text.replace("Sangat kompeten", "Tidak kompeten").replace("Sangat baik", "Buruk")
+    path.write_text(text, encoding="utf-8")
+
+
+def moved(report: dict[str, Any], kode: str, triwulan: int) -> tuple[float, float]:
+    f = figure(report, kode, triwulan)
+    return f["lama"]["realisasi"], f["baru"]["realisasi"]
+
+
+def test_a_survey_file_found_by_pattern_moves_the_figure(renja: Renja, data: Path) -> None:
+    worse_answers(data / KOMPAS)
+    code, report = beda_json(renja)
+    assert (code, report["temuan"]) == (0, [])
+    before, after = moved(report, "IKK.1", 3)
+    assert after < before
+    r = one(report, "rekaman", subjek="tw3/survei-pembinaan-kompas-asn.csv")
+    assert r["indikator"] == ["IKK.1"] and r["bidang"] == "per Timestamp"
+    assert r["jumlah"]["berubah"] > 0 and r["jumlah"]["ditambah"] == r["jumlah"]["dihapus"] == 0
+    assert r["rincian"][0].startswith("~ 2025/08/21 ") and "U6 4 → 1" in r["rincian"][0]
+
+
+def test_survei_yaml_moves_the_figure(renja: Renja, data: Path, repo: Path) -> None:
+    (data / "survei.yaml").write_text(U9_DIBALIK, encoding="utf-8")
+    code, report = beda_json(renja)
+    assert (code, report["temuan"]) == (0, [])
+    assert one(report, "berkas", subjek="survei.yaml")["lama"] is None
+    u9 = one(report, "survei", bidang="unsur.U9.jawaban")
+    assert u9["baru"] == ["Sangat baik", "Baik", "Cukup", "Buruk"]
+    assert u9["baris"] == 3
+    before, after = moved(report, "IKK.1", 3)
+    assert after < before
+    # an edit of the file already there moves the figure too
+    commit(repo, "survei.yaml kantor")
+    (data / "survei.yaml").write_text("bobot: dibulatkan\n" + U9_DIBALIK, encoding="utf-8")
+    code, report = beda_json(renja)
+    assert (code, report["temuan"]) == (0, [])
+    bobot = one(report, "survei", bidang="bobot")
+    assert (bobot["lama"], bobot["baru"], bobot["baris"]) == ("tepat", "dibulatkan", 1)
+    assert figure(report, "IKK.1", 3)
+
+
+def test_survey_files_are_read_as_the_commands_read_them(renja: Renja, data: Path) -> None:
+    """A leading '# contoh' comment line is fine; an answer in other capitals is the same
+    answer; a changed answer is listed by respondent."""
+    path = data / LAYANAN
+    assert path.read_text(encoding="utf-8").startswith("# ")
+    edit(
+        path,
+        "+8,Mutasi Antar Instansi,25,Perempuan,S1,Sesuai,",
+        "+8,Mutasi Antar Instansi,25,Perempuan,S1,SESUAI,",
+    )
+    code, report = beda_json(renja)
+    assert (code, report["perubahan"], report["angka"], report["temuan"]) == (0, [], [], [])
+    edit(path, "S1,SESUAI,Sangat mudah,Sangat cepat,", "S1,SESUAI,Sangat mudah,Cepat,")
+    code, report = beda_json(renja)
+    assert (code, report["temuan"]) == (0, [])
+    r = one(report, "rekaman", subjek="tw3/survei-ikm-layanan.csv")
+    assert r["rincian"] == ["~ 2025/07/01 10:05:12 AM GMT+8: U3 4 → 3"]
+    assert r["baris"] == 3
+    before, after = moved(report, "IKK.1", 3)
+    assert after < before
+
+
+def test_a_survey_pattern_reaching_outside_the_year_folder(
+    renja: Renja, data: Path, repo: Path
+) -> None:
+    edit(
+        targets(data),
+        "survei: survei-pembinaan-*.csv",
+        "survei: ../../bersama/survei-pembinaan-*.csv",
+    )
+    shared = data / "realisasi" / "bersama"
+    shared.mkdir()
+    for survey in (data / TW3).glob("survei-pembinaan-*.csv"):
+        survey.rename(shared / survey.name)
+    for n in (1, 2):  # the responses are of TW III: earlier quarters would refuse them
+        tw(data, n).unlink()
+        shutil.rmtree(tw(data, n).with_suffix(""))
+    commit(repo, "survei pembinaan di folder bersama")
+    _, unchanged = beda_json(renja)
+    assert unchanged["angka"] == []
+    worse_answers(shared / KOMPAS.name)
+    _, report = beda_json(renja)
+    assert report["temuan"] == unchanged["temuan"]  # cumulative figures without TW I-II
+    before, after = moved(report, "IKK.1", 3)
+    assert after < before
+
+
+def test_a_record_file_moves_the_figure(renja: Renja, data: Path) -> None:
+    csv = data / TW3 / "indeks-kualitas-data.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    rows = [r.rsplit(";", 1)[0] + ";99,50" for r in lines[1:]]
+    csv.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    code, report = beda_json(renja)
+    assert code == 0
+    assert moved(report, "IKK.5", 3) == (31.82, 97.73)  # 43 of 44 instansi (one not listed)
+
+
+def test_reference_files_and_settings_move_the_figures(renja: Renja, data: Path) -> None:
+    """instansi.yaml (the population), skala.yaml (the grade bands) and pengaturan."""
+    edit(
+        data / "skala.yaml",
+        "{kode: Tinggi, min: 95.00, maks: 99.99}",
+        "{kode: Tinggi, min: 90.00, maks: 99.99}",
+    )
+    edit(
+        data / "skala.yaml",
+        "{kode: Sedang, min: 85.00, maks: 94.99}",
+        "{kode: Sedang, min: 85.00, maks: 89.99}",
+    )
+    code, report = beda_json(renja)
+    assert code == 0 and moved(report, "IKK.5", 3)[1] > moved(report, "IKK.5", 3)[0]
+    (data / "skala.yaml").write_bytes((DATA / "skala.yaml").read_bytes())
+    edit(
+        data / "instansi.yaml",
+        "  - {kode: KAB-BELU,",
+        "  - {kode: KAB-BARU, nama: Kabupaten Baru, provinsi: NTT, jenis: kabupaten}\n"
+        "  - {kode: KAB-BELU,",
+    )
+    code, report = beda_json(renja)
+    assert code == 0 and moved(report, "IKK.5", 3)[1] < moved(report, "IKK.5", 3)[0]
+    (data / "instansi.yaml").write_bytes((DATA / "instansi.yaml").read_bytes())
+    edit(targets(data), "presisi_realisasi: 2", "presisi_realisasi: 1")
+    code, report = beda_json(renja)
+    assert code == 0 and moved(report, "IKK.1", 3) == (93.69, 93.7)
+
+
 # --- history ------------------------------------------------------------------------------
 
 
