@@ -730,3 +730,61 @@ def test_marks_and_structured_narratives_survive(
     assert after["contoh"] == before["contoh"] and after["asumsi"] == before["asumsi"]
     assert after["analisis"] == ["Capaian sesuai rencana aksi.", "Dua aksi tertunda."]
     assert renja("validasi", str(data_kecil)).exit_code == 0
+
+
+# --- fixes: duplicate headers, zero denominators, components, far cells, warnings ----
+
+
+def _kolom_tambahan(sheet: str, judul: str, values: dict[int, Any]) -> Callable[[Any], str]:
+    """A second column after the last one, whose header matches one in use."""
+
+    def edit(wb: Any) -> str:
+        from openpyxl.utils import get_column_letter
+
+        ws = wb[sheet]
+        column = ws.max_column + 1
+        ws.cell(1, column).value = judul
+        for row, value in values.items():
+            ws.cell(row, column).value = value
+        return f"{sheet}!{get_column_letter(column)}1"
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("sheet", "judul", "rows"),
+    [
+        ("indeks-kualitas-data", "nilai", range(2, 46)),
+        ("indeks-kualitas-data", "Nilai ", range(2, 46)),
+        ("Realisasi", "Nilai", range(2, 20)),
+        ("Anggaran", "Realisasi anggaran TW 3 revisi", range(2, 4)),
+    ],
+)
+def test_a_header_written_twice_is_refused_at_its_cell(
+    renja: Any, buku: Path, data_kecil: Path, sheet: str, judul: str, rows: range
+) -> None:
+    """The reader took the first of two same-named columns and dropped the other."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(buku)
+    where = _kolom_tambahan(sheet, judul, dict.fromkeys(rows, 99))(wb)
+    wb.save(buku)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!{where}: R602 judul kolom '{judul.strip()}'" in stderr, stderr
+
+
+def test_a_header_written_twice_in_front_is_refused(
+    renja: Any, buku: Path, data_kecil: Path
+) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["indeks-kualitas-data"]
+        ws.insert_cols(3)
+        ws["C1"] = "nilai"
+        for row in range(2, 46):
+            ws.cell(row, 3).value = 99
+
+    _ubah(buku, edit)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!indeks-kualitas-data!D1: R602 judul kolom 'nilai' ganda (pertama di C1)" in (
+        stderr
+    )

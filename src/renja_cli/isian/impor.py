@@ -125,13 +125,34 @@ class HasilImpor:
 # --- reading the sheets ---------------------------------------------------------
 
 
-def _judul(ws: Any) -> dict[str, int]:
-    """Header cells of row 1 by normalised text → column number."""
+def _judul(buku: BukuIsian, ws: Any) -> dict[str, int]:
+    """Header cells of row 1 by normalised text → column number.
+
+    A header written twice is R602 at the second cell: which of the two columns holds
+    the values is not for the reader to guess."""
     found: dict[str, int] = {}
     for cell in ws[1]:
         if isinstance(cell.value, str) and cell.value.strip():
-            found.setdefault(norm_header(cell.value), cell.column)
+            name = norm_header(cell.value)
+            if name in found:
+                _judul_ganda(buku, ws, cell.value, found[name], cell.column)
+                continue
+            found[name] = cell.column
     return found
+
+
+def _judul_ganda(
+    buku: BukuIsian, ws: Any, text: str, first: int, column: int, sama: str = "ganda"
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    buku.salah(
+        f"judul kolom '{text.strip()}' {sama} (pertama di {get_column_letter(first)}1); hapus "
+        "kolom yang tidak dipakai atau ganti judulnya",
+        ws.title,
+        f"{get_column_letter(column)}1",
+        "R602",
+    )
 
 
 def _petunjuk(
@@ -220,7 +241,7 @@ def _realisasi(
     ws = buku.lembar(LEMBAR_REALISASI)
     if ws is None:
         return {}
-    header = _judul(ws)
+    header = _judul(buku, ws)
     columns: dict[str, int] = {}
     for key, label in KOLOM_REALISASI:
         if key in ("target_tw", "target"):
@@ -345,11 +366,13 @@ def _anggaran(buku: BukuIsian, tata: TataIsian, peta: dict[PathKey, Location]) -
     ws = buku.lembar(LEMBAR_ANGGARAN)
     if ws is None:
         return {}
-    header = _judul(ws)
+    header = _judul(buku, ws)
     code_col = header.get(norm_header(KOLOM_ANGGARAN[0][1]))
-    value_col = next(
-        (c for name, c in header.items() if name.startswith("realisasi_anggaran")), None
-    )
+    value_cols = [c for name, c in header.items() if name.startswith("realisasi_anggaran")]
+    for extra in value_cols[1:]:
+        text = str(ws.cell(1, extra).value)
+        _judul_ganda(buku, ws, text, value_cols[0], extra, "juga kolom realisasi anggaran")
+    value_col = value_cols[0] if value_cols else None
     if code_col is None or value_col is None:
         buku.salah(
             "kolom Sasaran atau Realisasi anggaran tidak ada di baris judul", ws.title, "A1", "R602"
@@ -391,7 +414,7 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
     ws = buku.lembar(lembar.nama)
     if ws is None:
         return None
-    header = _judul(ws)
+    header = _judul(buku, ws)
     expected = [k.nama for k in lembar.kolom]
     missing = [name for name in expected if name not in header]
     if missing:
