@@ -500,6 +500,7 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "sel rekaman digabung": (_gabung("manajemen-talenta", "C3:C4", "ya"), "R605"),
     "nilai di luar rentang": (_set("Realisasi", _real("IKK.11", "Nilai"), 120), "R207"),
     "pembilang melebihi penyebut": (_set("Realisasi", _real("IKK.13", "Pembilang"), 5), "R206"),
+    "penyebut nol": (_set("Realisasi", _real("IKK.10", "Penyebut"), 0), "R206"),
     "pembilang pecahan": (_set("Realisasi", _real("IKK.4", "Pembilang"), 12.5), "R103"),
     "nilai bukan angka": (_set("Realisasi", _real("IKK.11", "Nilai"), "tujuh enam"), "R103"),
     "nilai berkoma sebagai teks": (_set("Realisasi", _real("IKK.11", "Nilai"), "76,1,2"), "R103"),

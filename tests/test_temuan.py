@@ -153,6 +153,7 @@ def test_zero_under_target_per_realisasi_is_located_everywhere(renja, tmp_path: 
     [
         ({"nilai": 988}, "R207"),
         ({"pembilang": 9, "penyebut": 4}, "R206"),
+        ({"pembilang": 7, "penyebut": 0}, "R206"),
     ],
 )
 def test_out_of_range_realisasi_stops_every_command(
@@ -166,6 +167,18 @@ def test_out_of_range_realisasi_stops_every_command(
         result = renja(*command, *extra, "--data", str(root))
         assert result.exit_code == 1, (command, result.output)
         assert code in result.stderr and "tw1.yaml:" in result.stderr
+
+
+@pytest.mark.parametrize("periode", ["terakhir", "kumulatif"])
+def test_a_zero_denominator_is_r206_at_its_line(renja, tmp_path: Path, periode: str) -> None:
+    """7 of 0 was skipped by the check (0 is falsy) and shown as 'belum ada data'."""
+    formula = {"jenis": "rasio", "pembilang": "a", "penyebut": "b", "penyebut_tetap": 24}
+    ind = indikator(formula=formula, periode=periode)
+    root = folder(tmp_path / "data", [ind], {"tw1": {"IKK.1": {"pembilang": 7, "penyebut": 0}}})
+    check = renja("validasi", str(root)).stdout
+    assert "tw1.yaml:6:15: R206" in check and "7 dari 0" in check, check
+    result = renja("capaian", "--tahun", "2030", "--data", str(root))
+    assert result.exit_code == 1 and "tw1.yaml:6:15: R206" in result.stderr, result.output
 
 
 def test_cumulative_numerator_above_denominator_stops_capaian(renja, tmp_path: Path) -> None:

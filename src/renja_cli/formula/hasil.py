@@ -76,6 +76,8 @@ class HasilPeriode:
     lokasi: Location | None = None
     """Where the value was written: the YAML entry or the record file."""
     lokasi_komponen: dict[str, Location] = field(default_factory=dict)
+    lokasi_penyebut: Location | None = None
+    """Where a typed denominator was written (a zero one is reported there)."""
     dihitung: bool = False
     """The value was computed by renja (from counts, records or components) rather
     than typed by the office; only computed values are rounded as reported."""

@@ -88,7 +88,14 @@ def hitung(
             code="R101",
         )
     return replace(
-        base, pembilang=entry.pembilang, penyebut=penyebut, penyebut_stok=stok, dihitung=True
+        base,
+        pembilang=entry.pembilang,
+        penyebut=penyebut,
+        penyebut_stok=stok,
+        dihitung=True,
+        lokasi_penyebut=(
+            None if entry.penyebut is None else ctx.lokasi(periode, "realisasi", kode, "penyebut")
+        ),
     )
 
 

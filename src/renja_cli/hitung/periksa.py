@@ -32,11 +32,19 @@ def periksa_periode(
         return errors
     errors.extend(_predikat(ind, h, aturan))
     per_period_ratio = h.penyebut_stok or ind.periode != "kumulatif"
-    if per_period_ratio and h.pembilang is not None and h.penyebut and h.pembilang > h.penyebut:
+    if (
+        per_period_ratio
+        and h.pembilang is not None
+        and h.penyebut is not None
+        and h.pembilang > h.penyebut
+    ):
+        # a zero denominator is checked too: 7 of 0 is no percentage, not "no data yet"
+        zero = h.penyebut == 0 and h.lokasi_penyebut is not None
         errors.append(
             DataError(
-                f"pembilang {_fmt(h.pembilang)} melebihi penyebut {_fmt(h.penyebut)}",
-                h.lokasi,
+                f"pembilang {_fmt(h.pembilang)} melebihi penyebut {_fmt(h.penyebut)}"
+                + (f" ({_fmt(h.pembilang)} dari 0 tidak dapat dihitung)" if zero else ""),
+                h.lokasi_penyebut if zero else h.lokasi,
                 field=ind.kode,
                 code="R206",
             )
