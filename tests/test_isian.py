@@ -452,6 +452,11 @@ def _real(kode: str, judul: str) -> Callable[[Any], str]:
     return lambda wb: _sel(wb, "Realisasi", kode, judul)
 
 
+def _komp(komponen: str) -> Callable[[Any], str]:
+    """The Nilai cell of a component row."""
+    return lambda wb: f"{_kolom(wb['Realisasi'], 'Nilai')}{_baris(wb['Realisasi'], komponen, 2)}"
+
+
 def _dua(kode: str, judul: str, value: Any) -> Callable[[Any], str]:
     """A second shape on a row that has one: the entry's rule is reported at its code."""
 
@@ -501,6 +506,8 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "nilai di luar rentang": (_set("Realisasi", _real("IKK.11", "Nilai"), 120), "R207"),
     "pembilang melebihi penyebut": (_set("Realisasi", _real("IKK.13", "Pembilang"), 5), "R206"),
     "penyebut nol": (_set("Realisasi", _real("IKK.10", "Penyebut"), 0), "R206"),
+    "komponen di atas rentang": (_set("Realisasi", _komp("layanan_standar"), 120), "R207"),
+    "komponen negatif": (_set("Realisasi", _komp("seleksi_cat"), -5), "R207"),
     "pembilang pecahan": (_set("Realisasi", _real("IKK.4", "Pembilang"), 12.5), "R103"),
     "nilai bukan angka": (_set("Realisasi", _real("IKK.11", "Nilai"), "tujuh enam"), "R103"),
     "nilai berkoma sebagai teks": (_set("Realisasi", _real("IKK.11", "Nilai"), "76,1,2"), "R103"),
@@ -789,3 +796,17 @@ def test_a_header_written_twice_in_front_is_refused(
     assert f"{buku}!indeks-kualitas-data!D1: R602 judul kolom 'nilai' ganda (pertama di C1)" in (
         stderr
     )
+
+
+def test_components_out_of_range_but_mean_within(renja: Any, buku: Path, data_kecil: Path) -> None:
+    """120 and 60 averaged to 90 % and were imported; each is reported at its own cell."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(buku)
+    where = _komp("layanan_standar")(wb)
+    wb["Realisasi"][where] = 120
+    wb["Realisasi"][_komp("seleksi_cat")(wb)] = 60
+    wb.save(buku)
+    stderr = _galat(renja, data_kecil, buku)
+    assert f"{buku}!Realisasi!{where}: R207 IKK.2 → komponen.layanan_standar: nilai 120" in stderr
+    assert stderr.count("R207") == 1, stderr  # not the mean again, at the indicator's code

@@ -181,6 +181,26 @@ def test_a_zero_denominator_is_r206_at_its_line(renja, tmp_path: Path, periode: 
     assert result.exit_code == 1 and "tw1.yaml:6:15: R206" in result.stderr, result.output
 
 
+@pytest.mark.parametrize(
+    ("komponen", "line"), [({"a": 120, "b": 60}, "6:10"), ({"a": 80, "b": -5}, "7:10")]
+)
+def test_a_component_gets_its_indicators_range(
+    renja, tmp_path: Path, komponen: dict[str, int], line: str
+) -> None:
+    """A percent's components are percentages: 120 and 60 made a mean of 90 %."""
+    formula = {
+        "jenis": "rata_rata",
+        "komponen": [{"kode": "a", "nama": "A"}, {"kode": "b", "nama": "B"}],
+    }
+    root = folder(
+        tmp_path / "data", [indikator(formula=formula)], {"tw1": {"IKK.1": {"komponen": komponen}}}
+    )
+    where = f"tw1.yaml:{line}: R207 IKK.1 → komponen."
+    assert where in renja("validasi", str(root)).stdout
+    result = renja("capaian", "--tahun", "2030", "--data", str(root))
+    assert result.exit_code == 1 and where in result.stderr, result.output
+
+
 def test_cumulative_numerator_above_denominator_stops_capaian(renja, tmp_path: Path) -> None:
     ind = indikator(
         formula={"jenis": "rasio", "pembilang": "a", "penyebut": "b"}, periode="kumulatif"

@@ -52,7 +52,14 @@ def periksa_periode(
     rentang = ind.rentang_nilai
     value = h.nilai_sendiri()
     counts_only = h.nilai is None and h.pembilang is not None and not per_period_ratio
-    if value is not None and rentang is not None and not counts_only and not rentang.memuat(value):
+    komponen = _komponen(ind, h) if ind.formula.jenis == "rata_rata" else []
+    if (
+        value is not None
+        and rentang is not None
+        and not counts_only
+        and not komponen  # a mean out of range is reported at the component that took it there
+        and not rentang.memuat(value)
+    ):
         errors.append(
             DataError(
                 f"realisasi {_fmt(value)} ({label_periode(periode)}) di luar rentang "
@@ -62,8 +69,7 @@ def periksa_periode(
                 code="R207",
             )
         )
-    if ind.formula.jenis == "rata_rata":
-        errors.extend(_komponen(ind, h))
+    errors.extend(komponen)
     return errors
 
 
@@ -105,11 +111,13 @@ def _predikat(ind: Indikator, h: HasilPeriode, aturan: AturanCapaian) -> list[Da
 
 
 def _komponen(ind: Indikator, h: HasilPeriode) -> list[DataError]:
+    """Each component within its own range, or else the indicator's: 120 and 60 are no
+    percentages even though their mean, 90, is one."""
     assert ind.formula.jenis == "rata_rata"
     errors: list[DataError] = []
     details = h.rincian if isinstance(h.rincian, dict) else {}
     for komponen in ind.formula.komponen:
-        rentang = komponen.rentang
+        rentang = komponen.rentang or ind.rentang_nilai
         if rentang is None:
             continue
         detail = details.get(komponen.kode)
