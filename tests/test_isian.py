@@ -508,6 +508,7 @@ CASES: dict[str, tuple[Callable[[Any], str], str]] = {
     "penyebut nol": (_set("Realisasi", _real("IKK.10", "Penyebut"), 0), "R206"),
     "komponen di atas rentang": (_set("Realisasi", _komp("layanan_standar"), 120), "R207"),
     "komponen negatif": (_set("Realisasi", _komp("seleksi_cat"), -5), "R207"),
+    "komponen juga dari survei": (_set("Realisasi", _komp("ikm_layanan"), 50), "R204"),
     "pembilang pecahan": (_set("Realisasi", _real("IKK.4", "Pembilang"), 12.5), "R103"),
     "nilai bukan angka": (_set("Realisasi", _real("IKK.11", "Nilai"), "tujuh enam"), "R103"),
     "nilai berkoma sebagai teks": (_set("Realisasi", _real("IKK.11", "Nilai"), "76,1,2"), "R103"),

@@ -104,10 +104,17 @@ def hitung(
             if given.get(komponen.kode) is not None or (
                 entry is not None and entry.nilai is not None
             ):
+                typed = given.get(komponen.kode) is not None
                 raise DataError(
                     f"komponen {komponen.kode} diberikan dua kali: di YAML dan dari berkas survei "
                     f"{surveys[0].name}; hapus salah satunya",
-                    ctx.lokasi(periode, "realisasi", kode),
+                    # at the value typed, so the workbook names that cell
+                    ctx.lokasi(
+                        periode,
+                        "realisasi",
+                        kode,
+                        *(("komponen", komponen.kode) if typed else ("nilai",)),
+                    ),
                     field=f"{kode} → komponen",
                     code="R204",
                 )
