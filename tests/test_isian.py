@@ -811,3 +811,57 @@ def test_components_out_of_range_but_mean_within(renja: Any, buku: Path, data_ke
     stderr = _galat(renja, data_kecil, buku)
     assert f"{buku}!Realisasi!{where}: R207 IKK.2 → komponen.layanan_standar: nilai 120" in stderr
     assert stderr.count("R207") == 1, stderr  # not the mean again, at the indicator's code
+
+
+def test_a_formatted_cell_far_below_is_not_read_as_rows(
+    renja: Any, buku: Path, data_kecil: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One styled empty cell at the sheet's end made impor walk (and create) every row
+    up to it: 41 s and 1 GB at row 1048576. The loops stop at the last value."""
+    from openpyxl.styles import PatternFill
+
+    from renja_cli.isian.baca import BukuIsian
+
+    clean = _impor(renja, data_kecil, buku, "3", "--timpa")
+    assert clean.exit_code == 0, clean.output
+    written = _snapshot(data_kecil)
+    far = 20_000
+
+    def edit(wb: Any) -> None:
+        for name in ("rekomendasi-wasdal", "Realisasi", "Anggaran", "Petunjuk"):
+            wb[name].cell(far, 30).fill = PatternFill("solid", fgColor="FFFF00")
+
+    _ubah(buku, edit)
+    opened: list[Any] = []
+    lembar = BukuIsian.lembar
+
+    def spy(self: BukuIsian, nama: str) -> Any:
+        ws = lembar(self, nama)
+        opened.append(ws)
+        return ws
+
+    monkeypatch.setattr(BukuIsian, "lembar", spy)
+    result = _impor(renja, data_kecil, buku, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    assert _snapshot(data_kecil) == written  # the same files
+    assert {ws.title for ws in opened} >= {"rekomendasi-wasdal", "Realisasi", "Anggaran"}
+    assert max(ws.max_row for ws in opened) == far
+    assert all(len(ws._cells) < 5_000 for ws in opened), [len(ws._cells) for ws in opened]
+
+
+def test_extent_of_a_sheet_is_where_its_values_are(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    from renja_cli.isian.baca import BukuIsian
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"], ws["C1"], ws["B4"] = "a", "c", 0
+    ws.merge_cells("A6:A7")
+    ws["XFD1048576"].fill = PatternFill("solid", fgColor="FFFF00")
+    wb.save(tmp_path / "b.xlsx")
+    buku = BukuIsian(tmp_path / "b.xlsx")
+    ws = buku.wb.active
+    assert buku.baris_akhir(ws) == 7  # the merge's lower cell is read (and refused)
+    assert [c.value for c in buku.judul(ws)] == ["a", None, "c"]

@@ -131,7 +131,7 @@ def _judul(buku: BukuIsian, ws: Any) -> dict[str, int]:
     A header written twice is R602 at the second cell: which of the two columns holds
     the values is not for the reader to guess."""
     found: dict[str, int] = {}
-    for cell in ws[1]:
+    for cell in buku.judul(ws):
         if isinstance(cell.value, str) and cell.value.strip():
             name = norm_header(cell.value)
             if name in found:
@@ -162,7 +162,7 @@ def _petunjuk(
     if ws is None:
         return
     labels: dict[str, int] = {}
-    for row in range(1, min(ws.max_row, 60) + 1):
+    for row in range(1, min(buku.baris_akhir(ws), 60) + 1):
         value = ws.cell(row=row, column=1).value
         if isinstance(value, str):
             labels.setdefault(value.strip().casefold(), row)
@@ -257,7 +257,7 @@ def _realisasi(
     seen: dict[tuple[str, str | None], int] = {}
     entries: dict[str, dict[str, Any]] = {}
     inputs = [k for k in columns if k not in ("kode", "komponen", "nama", "satuan", "cara")]
-    for r in range(2, ws.max_row + 1):
+    for r in range(2, buku.baris_akhir(ws) + 1):
         values: dict[str, Any] = {}
         refs: dict[str, str] = {}
         for key in ("kode", "komponen", *inputs):
@@ -382,7 +382,7 @@ def _anggaran(buku: BukuIsian, tata: TataIsian, peta: dict[PathKey, Location]) -
 
     known = [k for k, _, _ in tata.anggaran]
     result: dict[str, Any] = {}
-    for r in range(2, ws.max_row + 1):
+    for r in range(2, buku.baris_akhir(ws) + 1):
         value, ok = buku.mentah(ws, r, value_col)
         ref = f"{get_column_letter(value_col)}{r}"
         if not ok or value is None:
@@ -439,14 +439,14 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
     kinds = {k.nama: k for k in lembar.kolom}
     built = BerkasCsvBaru(lembar, names, [])
     built.kolom = {name: get_column_letter(header[name]) for name in names}
-    for cell in ws[1]:  # data under an empty header would be lost: refuse it
-        blank = cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
-        if blank and any(
-            ws.cell(row=r, column=cell.column).value not in (None, "")
-            for r in range(2, ws.max_row + 1)
-        ):
-            buku.salah("kolom berisi data tanpa judul", ws.title, f"{cell.column_letter}1", "R602")
-    for r in range(2, ws.max_row + 1):
+    berisi = {c for r, c in buku.terisi(ws) if r > 1 and ws.cell(row=r, column=c).value != ""}
+    for column in sorted(berisi):  # data under an empty header would be lost: refuse it
+        title = ws.cell(row=1, column=column).value
+        if title is None or (isinstance(title, str) and not title.strip()):
+            buku.salah(
+                "kolom berisi data tanpa judul", ws.title, f"{get_column_letter(column)}1", "R602"
+            )
+    for r in range(2, buku.baris_akhir(ws) + 1):
         cells: list[str] = []
         filled = False
         for name in names:
