@@ -865,3 +865,35 @@ def test_extent_of_a_sheet_is_where_its_values_are(tmp_path: Path) -> None:
     ws = buku.wb.active
     assert buku.baris_akhir(ws) == 7  # the merge's lower cell is read (and refused)
     assert [c.value for c in buku.judul(ws)] == ["a", None, "c"]
+
+
+def test_data_under_an_empty_header_is_refused(renja: Any, buku: Path, data_kecil: Path) -> None:
+    def edit(wb: Any) -> None:
+        wb["indeks-kualitas-data"]["F7"] = 12
+        wb["indeks-kualitas-data"]["G1"] = "   "
+        wb["indeks-kualitas-data"]["G9"] = "x"
+
+    _ubah(buku, edit)
+    stderr = _galat(renja, data_kecil, buku)
+    for ref in ("F1", "G1"):
+        assert f"{buku}!indeks-kualitas-data!{ref}: R602 kolom berisi data tanpa judul" in stderr
+
+
+def test_a_warning_outside_the_workbook_is_shown(
+    renja: Any, data_copy: Path, tmp_path: Path
+) -> None:
+    """2024 has tahunan.yaml: a TW IV value is never used (R222). impor said only
+    'lolos validasi', dropping every warning it could not place in a cell."""
+    from openpyxl import load_workbook
+
+    path = _templat(renja, data_copy, tmp_path / "tw4.xlsx", "4", "--tahun", "2024")
+    wb = load_workbook(path)
+    wb["Realisasi"][_sel(wb, "Realisasi", "IKU.13", "Nilai")] = 50
+    wb.save(path)
+    result = _impor(renja, data_copy, path, "4", "--tahun", "2024")
+    assert result.exit_code == 0, result.output
+    tahunan = data_copy / "realisasi" / "2024" / "tahunan.yaml"
+    assert re.search(
+        rf"peringatan {re.escape(str(tahunan))}:\d+:\d+: R222 IKU\.13: s\.d\. TW IV 50",
+        result.stderr,
+    ), result.stderr

@@ -577,7 +577,7 @@ def impor(
     )
     console = _stderr()
     for w in hasil.peringatan:
-        console.print(_berlabel("peringatan", "bold yellow", f"{w.location}: {w.code} {w.message}"))
+        console.print(_berlabel("peringatan", "bold yellow", str(w)))
     _baris("Perubahan terhadap berkas yang ada:")
     for line in hasil.perubahan:
         _baris(f"  {line}")

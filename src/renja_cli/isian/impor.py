@@ -584,10 +584,9 @@ def _petakan(peta: _Peta, hasil: Any) -> tuple[list[DataError], list[DataError]]
         if ours and m.kode == "R204" and not hint:
             hint = " — di buku kerja: kosongkan sel ini, atau kosongkan isian yang lain itu"
         err = DataError(m.pesan + hint, where, field=m.bidang, code=m.kode)
-        if m.tingkat == "galat":
-            galat.append(err)
-        elif ours:
-            peringatan.append(err)
+        # a warning outside the workbook (tahunan.yaml supersedes the quarter, another
+        # quarter disagrees) still concerns what is imported: shown at its own file
+        (galat if m.tingkat == "galat" else peringatan).append(err)
     return galat, peringatan
 
 
