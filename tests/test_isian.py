@@ -897,3 +897,20 @@ def test_a_warning_outside_the_workbook_is_shown(
         rf"peringatan {re.escape(str(tahunan))}:\d+:\d+: R222 IKU\.13: s\.d\. TW IV 50",
         result.stderr,
     ), result.stderr
+
+
+def test_a_deleted_instansi_row_is_named(renja: Any, buku: Path, data_kecil: Path) -> None:
+    """templat writes every instansi; a deleted row silently counted as 'no'."""
+
+    def edit(wb: Any) -> None:
+        ws = wb["manajemen-talenta"]
+        ws.delete_rows(_baris(ws, "KAB-BADUNG"))
+
+    _ubah(buku, edit)
+    result = _impor(renja, data_kecil, buku, "3", "--timpa")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"peringatan {buku}!manajemen-talenta!A1: R607 1 instansi tidak punya baris di lembar "
+        "manajemen-talenta: Kabupaten Badung (KAB-BADUNG)"
+    ) in result.stderr, result.stderr
+    assert result.stderr.count("R607") == 1  # an empty row is no deleted row

@@ -139,6 +139,7 @@ KODE: dict[str, str] = {
     "R604": "lembar rekaman isian kosong padahal berkasnya sudah ada di folder triwulan",
     "R605": "sel isian digabung (merge): hanya sel kiri atas yang menyimpan nilai",
     "R606": "angka isian berformat persen: Excel menyimpan 88% sebagai 0,88",
+    "R607": "lembar isian per instansi kehilangan baris instansi (terhapus?) (*peringatan*)",
     # usage
     "U001": "opsi atau argumen tidak valid",
     "U002": "tahun, folder data atau berkas masukan tidak ada",

@@ -77,6 +77,8 @@ class BerkasCsvBaru:
     """CSV line number → sheet row."""
     kolom: dict[str, str] = field(default_factory=dict)
     """CSV column name → sheet column letter."""
+    kunci: list[str] = field(default_factory=list)
+    """The key cell of every row of the sheet, values typed or not."""
 
     def teks(self) -> bytes:
         out = io.StringIO(newline="")
@@ -461,11 +463,40 @@ def _rekaman(buku: BukuIsian, lembar: LembarRekaman) -> BerkasCsvBaru | None:
             cells.append(text)
             if text and not (kolom is not None and kolom.terkunci):
                 filled = True
+        built.kunci.append(cells[0])
         if not filled:
             continue
         built.rows.append(cells)
         built.baris[len(built.rows) + 1] = r
     return built
+
+
+def _instansi_hilang(
+    buku: BukuIsian, berkas: BerkasCsvBaru, referensi: Referensi
+) -> DataError | None:
+    """A per-instansi sheet missing some of its rows: templat writes every instansi, so
+    a row was deleted, and that instansi now counts as not meeting the criterion (or
+    leaves the result incomplete) — said here, not found out from the figure."""
+    if berkas.lembar.jenis != "instansi" or not berkas.rows:
+        return None
+    found = set()
+    for line, text in enumerate(berkas.kunci, start=2):
+        try:
+            found.add(referensi.pencari.cari(text, buku.path, line).kode)
+        except DataError:
+            continue  # validasi reports it at its cell
+    missing = [i for i in referensi.instansi.instansi if i.kode not in found]
+    if not missing:
+        return None
+    names = ", ".join(f"{i.nama} ({i.kode})" for i in missing[:10])
+    more = f" dan {len(missing) - 10} lainnya" if len(missing) > 10 else ""
+    return DataError(
+        f"{len(missing)} instansi tidak punya baris di lembar {berkas.lembar.nama}: "
+        f"{names}{more}; baris yang terhapus dihitung tanpa catatan — kembalikan barisnya "
+        "(buat ulang dengan renja templat --isi) bila tidak disengaja",
+        buku.lokasi(berkas.lembar.nama, "A1"),
+        code="R607",
+    )
 
 
 # --- mapping validasi's problems back to cells ---------------------------------
@@ -818,6 +849,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
                 "R604",
             )
     raise_all(buku.galat)
+    hilang = [w for f in files if (w := _instansi_hilang(buku, f, referensi)) is not None]
     data["realisasi"] = realisasi
     if anggaran:
         data["anggaran"] = anggaran
@@ -890,6 +922,7 @@ def siapkan_impor(source: DataSource, path: Path, tahun: int, triwulan: int | No
         )
         hasil = validasi([root])
         galat, peringatan = _petakan(peta, hasil)
+        peringatan = hilang + peringatan
         raise_all(galat)
         label = f"{tata.periode}"
         perubahan = _ubah_yaml(old_yaml, data, f"{label}.yaml")
