@@ -162,13 +162,28 @@ class Tampilan:
     def __repr__(self) -> str:
         return f"Tampilan({self.awalan!r}, {self.akhiran!r}, {self.desimal!r})"
 
+    def desimal_tampil(self) -> tuple[int, bool]:
+        """(decimals, trailing zeros dropped) a value is shown with: ``desimal``, or what
+        it needs up to four. Every output showing the value (table, Markdown, CSV for
+        Excel, xlsx) uses this, so none shows 80 where another shows 79,996."""
+        return (4, True) if self.desimal is None else (self.desimal, False)
+
     def teks(self, value: float) -> str:
         """``98.5`` → ``98,5 %``; ``1234`` → ``Rp 1.234 juta``."""
-        if self.desimal is None:
-            text = format_number(value, 4, trim=True)
-        else:
-            text = format_number(value, self.desimal)
-        return f"{self.awalan}{text}{self.akhiran}"
+        places, trim = self.desimal_tampil()
+        return f"{self.awalan}{format_number(value, places, trim=trim)}{self.akhiran}"
+
+    def bulat(self, value: float) -> float:
+        """The value as shown, as a number (what a spreadsheet cell holds)."""
+        return float(round_half_up(value, self.desimal_tampil()[0]))
+
+    def format_excel(self) -> str:
+        """The Excel number format that shows the value as :meth:`teks` does (grouping,
+        decimal places; the unit stays in its own column)."""
+        places, trim = self.desimal_tampil()
+        if places == 0:
+            return "#,##0"
+        return "#,##0.00" + "#" * (places - 2) if trim else "#,##0." + "0" * places
 
 
 PERSEN = Tampilan(akhiran=" %")

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from renja_cli.laporan.objek import BarisCapaian, LaporanCapaian, label_periode
 from renja_cli.laporan.ringkasan import LaporanRingkasan
-from renja_cli.numbers import round_half_up
+from renja_cli.numbers import Tampilan, round_half_up
 from renja_cli.render.common import STATUS_LABEL, tanda_teks
 from renja_cli.render.ringkasan import PROYEKSI_LABEL
 
@@ -48,6 +48,12 @@ def angka(value: float | None, places: int = 2, trim: bool = True) -> str:
     return text.replace(".", ",")
 
 
+def angka_tampil(value: float | None, tampilan: Tampilan) -> str:
+    """A target or realisasi with the decimals the table shows it with."""
+    places, trim = tampilan.desimal_tampil()
+    return angka(value, places, trim)
+
+
 def persen(value: float | None) -> str:
     """A percentage as reports show it: always two decimals (``98,87``)."""
     return angka(value, 2, trim=False)
@@ -68,15 +74,16 @@ def _target(row: BarisCapaian, rentang: bool = False) -> str:
     if row.target_predikat:
         return teks(row.target_predikat)
     if rentang and row.target is None and row.target_min is not None:
-        return f"{angka(row.target_min)}–{angka(row.target_maks)}"
-    return angka(row.target)
+        t = row.tampilan
+        return f"{angka_tampil(row.target_min, t)}–{angka_tampil(row.target_maks, t)}"
+    return angka_tampil(row.target, row.tampilan)
 
 
 def _realisasi(row: BarisCapaian) -> str:
     """A number, or the grade given when the realisasi is a grade."""
     if row.realisasi is None and row.realisasi_predikat:
         return teks(row.realisasi_predikat)
-    return angka(row.realisasi)
+    return angka_tampil(row.realisasi, row.tampilan)
 
 
 def _ya(flag: bool) -> str:
@@ -114,8 +121,8 @@ def render_capaian(lap: LaporanCapaian) -> bytes:
             teks(r.satuan),
             teks(r.target_jenis.upper()),
             _target(r),
-            angka(r.target_min),
-            angka(r.target_maks),
+            angka_tampil(r.target_min, r.tampilan),
+            angka_tampil(r.target_maks, r.tampilan),
             _realisasi(r),
             persen(r.capaian),
             STATUS_LABEL[r.status],
@@ -165,7 +172,7 @@ def render_ringkasan(lap: LaporanRingkasan) -> bytes:
                 teks(b.sasaran),
                 teks(b.nama),
                 teks(b.satuan),
-                angka(r.target_tw),
+                angka_tampil(r.target_tw, b.tampilan),
                 persen(r.capaian_tw),
                 _target(b, rentang=True),
                 _realisasi(b),

@@ -146,25 +146,33 @@ def _target(b: BarisCapaian) -> float | str | None:
         return b.target_predikat
     if b.target is None and b.target_min is not None and b.target_maks is not None:
         return sel_target(b)
-    return _r(b.target)
+    return _tampil(b.target, b)
 
 
 def _realisasi(b: BarisCapaian) -> float | str | None:
     """The realisasi as a number, or the grade given when there is no number."""
-    return b.realisasi_predikat if b.realisasi is None else _r(b.realisasi)
+    return b.realisasi_predikat if b.realisasi is None else _tampil(b.realisasi, b)
+
+
+def _tampil(value: float | None, b: BarisCapaian) -> float | None:
+    """A target or realisasi as the table shows it (79,996 stays 79,996, not 80)."""
+    return None if value is None else b.tampilan.bulat(value)
 
 
 def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
     rows = []
     graded = any(r.tahunan.realisasi_predikat or r.tahunan.predikat for r in lap.baris)
-    for r in lap.baris:
+    format_sel: dict[tuple[int, int], str] = {}
+    for i, r in enumerate(lap.baris):
         b = r.tahunan
+        for j in (4, 6, 7):  # target TW, target, realisasi: the decimals the table shows
+            format_sel[(i, j)] = b.tampilan.format_excel()
         row: list[Any] = [
             b.sasaran,
             b.kode,
             nama(b),
             b.satuan,
-            _r(r.target_tw),
+            _tampil(r.target_tw, b),
             _r(r.capaian_tw),
             _target(b),
             _realisasi(b),
@@ -192,7 +200,7 @@ def _tabel_capaian(lap: LaporanRingkasan) -> Tabel:
         kolom += [Kolom("Predikat realisasi", 12), Kolom("Predikat capaian", 14)]
     # values the source does not state (asumsi/turunan/contoh), beside the figures using them
     kolom.append(Kolom("Asumsi / turunan / contoh", 40, bungkus=True))
-    return Tabel("Capaian", kolom, rows, beku="D4")
+    return Tabel("Capaian", kolom, rows, format_sel=format_sel, beku="D4")
 
 
 def _tabel_anggaran(lap: LaporanRingkasan) -> Tabel:
