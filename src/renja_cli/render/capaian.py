@@ -182,7 +182,8 @@ def render_markdown(laporan: LaporanCapaian, lengkap: bool = False) -> str:
         lines += ["", "Tanda nilai yang tidak dinyatakan sumber:", ""]
         lines += [f"- {b}" for b in penanda.baris(escape_md)]
     if laporan.total_anggaran is not None:
-        lines.append(f"Total anggaran: {format_rupiah(laporan.total_anggaran)}")
+        # its own paragraph: right after the marks' list it would fold into the last item
+        lines += ["", f"Total anggaran: {format_rupiah(laporan.total_anggaran)}"]
     if tanpa := _tanpa_data(laporan):
         lines += ["", "Belum ada data:", ""]
         lines += [f"- {escape_md(t)}" for t in tanpa]
