@@ -337,3 +337,25 @@ def test_header_only_record_file_is_pointed_out(renja, data_copy: Path, name: st
     warned = [m for m in out["masalah"] if m["kode"] == "R314"]
     assert [(m["berkas"], m["baris"]) for m in warned] == [(str(path), 1)]
     assert code == 0  # a warning: --ketat fails
+
+
+def test_a_survey_file_read_from_outside_the_quarter_folder_is_not_unread(
+    renja, tmp_path: Path
+) -> None:
+    """``survei: ../bersama/survei-ikm-*.csv``: validasi knows the file is read because it
+    asks the formula which files it reads (it used its own pattern rule, limited to the
+    quarter's folder, and warned R012 'rekaman ini tidak dibaca' for a file IKK.1 reads)."""
+    import shutil
+
+    from tests.test_cache_berkas import _survei_di_luar_folder
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    survey = _survei_di_luar_folder(root)
+    capaian = renja("rincian", "IKK.1", "--tahun", "2025", "--data", str(root), "-f", "json")
+    assert capaian.exit_code == 0, capaian.output
+    assert survey.name in capaian.stdout  # the figure is read from it
+    result = renja("validasi", str(root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert survey.name not in result.stdout
+    assert '"R012"' not in result.stdout and '"R011"' not in result.stdout

@@ -12,7 +12,6 @@ Anything else is reported (R010) rather than silently skipped.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from renja_cli.data.folder import DataSource, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import DataError, DataErrors, Location, RenjaError, UsageError
-from renja_cli.formula import berkas_formula
+from renja_cli.formula import berkas_dibaca
 from renja_cli.formula.hasil import HasilPeriode
 from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
 from renja_cli.hitung.periode import NilaiRealisasi
@@ -255,25 +254,29 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
         kumpulan.error(problem)
     ctx = Konteks(source, rencana, realisasi, referensi, target, positions)
     _periksa_realisasi(ctx, kumpulan)
+    # the files the formulas read, found as the formulas find them (one rule with
+    # capaian and beda: names by role, survey patterns by the survey finder, also
+    # outside the quarter's folder)
     used: set[str] = set()
-    patterns: list[tuple[str, str]] = []
+    surveys: set[str] = set()
     for periode in realisasi.berkas:
         folder = realisasi.folder(periode)
         if folder is None:
             continue
         for _, ind in rencana.indikator():
-            for name in berkas_formula(ind.formula):
-                if any(c in name for c in "*?["):
-                    patterns.append((str(folder.resolve()), name))
-                else:
-                    used.add(str((folder / name).resolve()).casefold())
+            try:
+                dibaca = berkas_dibaca(ind.formula, folder)
+            except RenjaError:
+                continue  # two files for one role: reported where the formula runs
+            used.update(str(p.resolve()).casefold() for p in dibaca.rekaman)
+            surveys.update(str(p.resolve()).casefold() for p in dibaca.survei)
     for path in akar.rekaman.get(tahun, []):
-        if str(path.resolve()).casefold() in used:
+        resolved = str(path.resolve()).casefold()
+        if resolved in used:
             _tanpa_baris(path, kumpulan)
             continue  # read, or reported already as a misnamed record file
-        where = str(path.parent.resolve())
-        if any(where == f and fnmatch.fnmatchcase(path.name, pat) for f, pat in patterns):
-            continue  # a survey file a component reads by pattern
+        if resolved in surveys:
+            continue  # a survey file a component reads by name or pattern
         period_file = [path.parent.with_suffix(s) for s in (".yaml", ".yml")]
         if path.parent.name not in realisasi.berkas and any(p.exists() for p in period_file):
             continue  # the period's YAML itself is broken; that error is already reported
