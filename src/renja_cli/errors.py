@@ -73,6 +73,7 @@ KODE: dict[str, str] = {
     "R221": "realisasi anggaran melebihi pagu sasaran (kumulatif diisi sebagai triwulanan?)",
     "R222": "tw4.yaml dan tahunan.yaml berbeda untuk satu indikator; akhir tahun memakai "
     "tahunan.yaml (*peringatan*)",
+    "R223": "riwayat tahun lalu berbeda dari berkas realisasi tahun itu (*peringatan*)",
     # record files (CSV)
     "R301": "CSV: kolom wajib tidak ada",
     "R302": "CSV rusak: tanda kutip tidak ditutup, sel berisi baris baru",

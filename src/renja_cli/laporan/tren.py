@@ -5,18 +5,21 @@ and status rule as the current year."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from renja_cli.data.baca import PERIODE_URUT, load_realisasi, read_rencana
 from renja_cli.data.folder import DataSource, available_years, target_path
 from renja_cli.data.konteks import Konteks, periksa_rujukan
 from renja_cli.data.referensi import Referensi
 from renja_cli.errors import UsageError, raise_all
 from renja_cli.hitung.capaian import Status, nilai_capaian
+from renja_cli.hitung.periode import label_periode
 from renja_cli.laporan.capaian import baris_capaian, realisasi_indikator
 from renja_cli.laporan.objek import tampilan
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
 from renja_cli.model.dasar import TandaNilai, as_list, as_target
 from renja_cli.model.rencana import Indikator, RencanaKerja
-from renja_cli.numbers import POLOS, Tampilan
+from renja_cli.numbers import POLOS, Tampilan, format_number, round_half_up
 from renja_cli.rekaman import dataclass
 
 
@@ -46,6 +49,39 @@ class LaporanTren:
     data: str
     contoh: bool = False
     tampilan: Tampilan = POLOS
+    konflik: tuple[KonflikRiwayat, ...] = ()
+    """History entries a year's own realisasi files contradict (the files are used)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KonflikRiwayat:
+    """A later plan's ``riwayat`` says one annual realisasi, that year's files another."""
+
+    tahun_rencana: int
+    kode: str
+    tahun: int
+    riwayat: float | str
+    berkas: float | str
+    periode: str
+
+    def uraian(self) -> str:
+        """The disagreement in words, for the trend's note and validasi's warning."""
+        return (
+            f"riwayat {self.kode} {self.tahun} di targets-{self.tahun_rencana}.yaml menulis "
+            f"realisasi {_teks(self.riwayat)}, berkas realisasi {self.tahun} "
+            f"({label_periode(self.periode)}) {_teks(self.berkas)}; dipakai berkas realisasi"
+        )
+
+
+def _teks(value: float | str) -> str:
+    return value if isinstance(value, str) else format_number(value, 4, trim=True)
+
+
+def _sama(a: float | str | None, b: float | str | None) -> bool:
+    """Equal as reported: numbers to the cent (half-up), grades as written."""
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return round_half_up(a) == round_half_up(b)
+    return a == b
 
 
 def _cari(plans: dict[int, RencanaKerja], kode: str) -> tuple[int, Indikator] | None:
@@ -69,6 +105,8 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
         )
     home_year, ind = home
     points: dict[tuple[int, str], TitikTren] = {}
+    from_files: dict[tuple[int, str], TitikTren] = {}
+    konflik: list[KonflikRiwayat] = []
     chain: list[tuple[int, Indikator]] = [(home_year, ind)]
     todo = [(code, home_year) for code in ind.pendahulu]
     while todo:
@@ -88,6 +126,26 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
         ctx = Konteks(source, plan, realisasi, referensi, target_path(source.root, plan_year))
         aturan = ctx.aturan(item)
         for tahun, riwayat in sorted(item.riwayat.items()):
+            recorded = _akhir_tahun(from_files, tahun)
+            if recorded is not None:
+                # the year's own files are the record; a history copy must agree with them
+                if riwayat.realisasi is not None and not _sama(
+                    riwayat.realisasi, recorded.realisasi
+                ):
+                    assert recorded.realisasi is not None
+                    beda = KonflikRiwayat(
+                        plan_year,
+                        item.kode,
+                        tahun,
+                        riwayat.realisasi,
+                        recorded.realisasi,
+                        recorded.periode,
+                    )
+                    konflik.append(beda)
+                    note = "; ".join(n for n in (recorded.catatan, beda.uraian()) if n)
+                    key = (tahun, recorded.periode)
+                    points[key] = from_files[key] = replace(recorded, catatan=note)
+                continue
             spec = as_target(riwayat.target) if riwayat.target else None
             number = riwayat.realisasi if isinstance(riwayat.realisasi, int | float) else None
             grade = riwayat.realisasi if isinstance(riwayat.realisasi, str) else None
@@ -130,7 +188,7 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
             )
             if value is None and old is not None:
                 continue  # keep the history's figure where the period has none
-            points[(plan_year, periode)] = TitikTren(
+            points[(plan_year, periode)] = point = TitikTren(
                 plan_year,
                 periode,
                 item.kode,
@@ -141,6 +199,8 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
                 "; ".join(row.keterangan) or None,
                 tanda_target(row.tanda, jenis) + tanda_realisasi(row.tanda),
             )
+            if value is not None:
+                from_files[(plan_year, periode)] = point
     order = {p: i for i, p in enumerate((*PERIODE_URUT, "tahunan"))}
     titik = tuple(points[k] for k in sorted(points, key=lambda k: (k[0], order[k[1]])))
     return LaporanTren(
@@ -151,4 +211,10 @@ def susun_tren(source: DataSource, kode: str) -> LaporanTren:
         source.describe(),
         contoh,
         tampilan(plans[home_year], ind),
+        tuple(konflik),
     )
+
+
+def _akhir_tahun(points: dict[tuple[int, str], TitikTren], tahun: int) -> TitikTren | None:
+    """The year-end figure a year's own files give: tahunan.yaml, else TW IV."""
+    return points.get((tahun, "tahunan")) or points.get((tahun, "tw4"))

@@ -29,8 +29,9 @@ from renja_cli.hitung.periksa import periksa_gabungan, periksa_periode
 from renja_cli.hitung.periode import NilaiRealisasi
 from renja_cli.io.berkas import periksa_berkas
 from renja_cli.io.csvfile import buka_csv
+from renja_cli.io.yamlfile import Positions
 from renja_cli.laporan.capaian import gabung_indikator
-from renja_cli.model.rencana import Indikator
+from renja_cli.model.rencana import Indikator, RencanaKerja
 from renja_cli.rekaman import dataclass, field
 
 Tingkat = Literal["galat", "peringatan"]
@@ -247,6 +248,8 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
         kumpulan.error(problem)
     for warning in peringatan_rencana(rencana, positions):
         kumpulan.add(Masalah.dari(warning, "peringatan"))
+    for warning in _riwayat_bertentangan(akar, rencana, positions):
+        kumpulan.add(Masalah.dari(warning, "peringatan"))
     source = DataSource(akar.root, "validasi")
     problems: list[DataError] = []
     realisasi = load_realisasi(akar.root, rencana, problems)
@@ -293,6 +296,42 @@ def _periksa_tahun(akar: _Akar, tahun: int, referensi: Referensi, kumpulan: _Kum
                 f"berkas CSV tidak dirujuk formula indikator mana pun di targets-{tahun}.yaml",
                 path,
             )
+
+
+def _riwayat_bertentangan(
+    akar: _Akar, rencana: RencanaKerja, positions: Positions
+) -> list[DataError]:
+    """R223: a ``riwayat`` entry a year's own realisasi files contradict.
+
+    ``capaian`` of that year reads the files, ``tren`` used to show the history copy:
+    the trend builder compares them (and uses the files), here each disagreement is
+    warned at the history entry.
+    """
+    from renja_cli.laporan.tren import susun_tren
+
+    years = set(akar.realisasi)
+    warnings: list[DataError] = []
+    for i, sk in enumerate(rencana.sasaran):
+        for j, ind in enumerate(sk.indikator):
+            if not any(tahun in years for tahun in ind.riwayat):
+                continue
+            try:
+                tren = susun_tren(DataSource(akar.root, "validasi"), ind.kode)
+            except RenjaError:
+                continue  # the years' own problems are reported with those years
+            for k in tren.konflik:
+                if (k.tahun_rencana, k.kode) != (rencana.tahun, ind.kode):
+                    continue
+                path = ("sasaran", i, "indikator", j, "riwayat", k.tahun, "realisasi")
+                warnings.append(
+                    DataError(
+                        k.uraian(),
+                        positions.locate(path),
+                        field=f"{ind.kode} → riwayat.{k.tahun}",
+                        code="R223",
+                    )
+                )
+    return warnings
 
 
 def _tanpa_baris(path: Path, kumpulan: _Kumpulan) -> None:
