@@ -313,8 +313,8 @@ def _riwayat_bertentangan(
     warnings: list[DataError] = []
     for i, sk in enumerate(rencana.sasaran):
         for j, ind in enumerate(sk.indikator):
-            if not any(tahun in years for tahun in ind.riwayat):
-                continue
+            if not any(tahun in years and tahun < rencana.tahun for tahun in ind.riwayat):
+                continue  # no earlier year with its own files: nothing to contradict
             try:
                 tren = susun_tren(DataSource(akar.root, "validasi"), ind.kode)
             except RenjaError:
