@@ -11,6 +11,8 @@ budget. Every number is a figure of the report objects, formatted here with
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from renja_cli.dokumen.model import (
     Baris,
     Batang,
@@ -41,9 +43,8 @@ from renja_cli.laporan.evaluasi import (
     LaporanEvaluasi,
     TahunEvaluasi,
 )
-from renja_cli.laporan.objek import BarisCapaian
 from renja_cli.laporan.tanda import tanda_realisasi, tanda_target
-from renja_cli.model.dasar import as_list
+from renja_cli.model.dasar import as_list, as_target
 from renja_cli.model.realisasi import BAGIAN_NARASI
 from renja_cli.numbers import Tampilan, format_number, format_percent, format_rupiah
 from renja_cli.render.common import sel_agregat, sel_realisasi, sel_target
@@ -113,7 +114,7 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
             r.kode,
             r.nama,
             c.sel(sel_target(r), c.tanda(tanda_target(r.tanda, r.target_jenis))),
-            c.sel(sel_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
+            c.sel(sel_realisasi(r, cap.periode_akhir), c.tanda(tanda_realisasi(r.tanda))),
             _pct(r.capaian),
             STATUS_TEKS[r.status],
         ]
@@ -149,11 +150,21 @@ def _ringkasan(lap: LaporanEvaluasi, c: CatatanDokumen) -> list[Blok]:
     return blok
 
 
-def _target_jenis(r: BarisCapaian, nama: str, nilai: float | None) -> str:
-    """One named target: the row's own cell for the target in use, else its value."""
+def _target_jenis(ev: EvaluasiIndikator, nama: str) -> str:
+    """One named target as ``capaian --target nama`` writes it: a value, a range
+    (``60–85``), a grade (``WTP``) or ``—`` when not filled in."""
+    r = ev.baris
     if nama == r.target_jenis:
         return sel_target(r)
-    return "rentang" if nilai is None else r.tampilan.teks(nilai)
+    spec = as_target(ev.indikator.target.get(nama))
+    lain = replace(
+        r,
+        target=spec.nilai if spec else None,
+        target_min=spec.min if spec else None,
+        target_maks=spec.maks if spec else None,
+        target_predikat=spec.predikat if spec else None,
+    )
+    return sel_target(lain)
 
 
 def _label_tahun(y: TahunEvaluasi) -> str:
@@ -210,7 +221,7 @@ def _profil(ev: EvaluasiIndikator, c: CatatanDokumen) -> list[Blok]:
     return blok
 
 
-def _tabel_target(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> Tabel:
+def _tabel_target(ev: EvaluasiIndikator, tahun: int, akhir: str | None, c: CatatanDokumen) -> Tabel:
     r = ev.baris
     rows = []
     for t in ev.target:
@@ -218,12 +229,8 @@ def _tabel_target(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> Tabel
             Baris(
                 (
                     label_target(t.nama),
-                    c.sel(
-                        _target_jenis(r, t.nama, t.target),
-                        c.tanda(t.tanda),
-                        c.semua(t.catatan),
-                    ),
-                    c.sel(sel_realisasi(r), c.tanda(tanda_realisasi(r.tanda))),
+                    c.sel(_target_jenis(ev, t.nama), c.tanda(t.tanda), c.semua(t.catatan)),
+                    c.sel(sel_realisasi(r, akhir), c.tanda(tanda_realisasi(r.tanda))),
                     _pct(t.capaian),
                     STATUS_TEKS[t.status],
                 ),
@@ -243,7 +250,7 @@ def _tabel_target(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> Tabel
     )
 
 
-def _tabel_tahun(ev: EvaluasiIndikator, c: CatatanDokumen) -> Tabel:
+def _tabel_tahun(ev: EvaluasiIndikator, akhir: str | None, c: CatatanDokumen) -> Tabel:
     r = ev.baris
     kode_lain = any(y.titik.kode != r.kode for y in ev.tahun)
     kolom = [Kolom("Tahun", "kiri", 1.4)]
@@ -262,10 +269,12 @@ def _tabel_tahun(ev: EvaluasiIndikator, c: CatatanDokumen) -> Tabel:
         cells: list[Isi] = [c.sel(_label_tahun(y), c.tanda(t.tanda), c.semua(notes))]
         if kode_lain:
             cells.append(t.kode)
+        # the evaluated year's row is the summary's row: the same target and
+        # realisasi cells (a range, a grade, an older quarter's value)
         kini = y is ev.tahun[-1] and t.realisasi == r.realisasi
         cells += [
-            _nilai(t.target, r.tampilan),
-            sel_realisasi(r) if kini else _nilai(t.realisasi, r.tampilan),
+            sel_target(r) if kini else _nilai(t.target, r.tampilan),
+            sel_realisasi(r, akhir) if kini else _nilai(t.realisasi, r.tampilan),
             _pct(t.capaian),
             _selisih(y.perubahan, r.persen),
         ]
@@ -280,12 +289,14 @@ def _tabel_tahun(ev: EvaluasiIndikator, c: CatatanDokumen) -> Tabel:
     )
 
 
-def _indikator(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> list[Blok]:
+def _indikator(
+    ev: EvaluasiIndikator, tahun: int, akhir: str | None, c: CatatanDokumen
+) -> list[Blok]:
     r = ev.baris
     blok: list[Blok] = [Judul(2, f"{r.kode} {r.nama}")]
     blok += _profil(ev, c)
-    blok.append(_tabel_target(ev, tahun, c))
-    blok.append(_tabel_tahun(ev, c))
+    blok.append(_tabel_target(ev, tahun, akhir, c))
+    blok.append(_tabel_tahun(ev, akhir, c))
     for f in ev.indikator.fragmen:
         angka = ", ".join(r.tampilan.teks(v) for v in f.target)
         notes = as_list(f.catatan)
@@ -308,10 +319,16 @@ def _indikator(ev: EvaluasiIndikator, tahun: int, c: CatatanDokumen) -> list[Blo
         arah = "naik" if ev.perubahan > 0 else "turun" if ev.perubahan < 0 else "tetap"
         besar = "" if arah == "tetap" else f" {format_number(abs(ev.perubahan))}"
         besar += " poin" if besar and r.persen else ""
+        # both figures keep the marks they carry in the table above
         blok.append(
             Paragraf(
-                f"Dibandingkan tahun {lalu.tahun} ({_nilai(lalu.realisasi, r.tampilan)}), "
-                f"realisasi {tahun} ({_nilai(r.realisasi, r.tampilan)}) {arah}{besar}."
+                (
+                    Teks(f"Dibandingkan tahun {lalu.tahun} ({_nilai(lalu.realisasi, r.tampilan)}"),
+                    *c.tanda(lalu.tanda),
+                    Teks(f"), realisasi {tahun} ({_nilai(r.realisasi, r.tampilan)}"),
+                    *c.tanda(tanda_realisasi(r.tanda)),
+                    Teks(f") {arah}{besar}."),
+                )
             )
         )
     for note in r.keterangan:
@@ -389,7 +406,7 @@ def dokumen_evaluasi(lap: LaporanEvaluasi) -> Dokumen:
         nilai = f" Nilai capaian sasaran: {sel_agregat(kelompok.nilai)}." if kelompok else ""
         blok.append(Paragraf(f"{info}. Indikator: {kode}.{nilai}"))
         for ev in s.indikator:
-            blok += _indikator(ev, lap.tahun, c)
+            blok += _indikator(ev, lap.tahun, cap.periode_akhir, c)
         blok += _anggaran(s, lap, c)
     return Dokumen(
         judul=f"BAB II Evaluasi Pelaksanaan Rencana Kerja {lap.tahun}",

@@ -47,6 +47,12 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
 
 
+def _pagu(value: int | None) -> str:
+    """A pagu the targets file does not state is ``—``, as in ``ringkasan --format json``
+    (null), never ``Rp 0``."""
+    return "—" if value is None else format_rupiah(value)
+
+
 def _efisiensi(a: AnggaranSasaran) -> str:
     if a.indeks_efisiensi is None:
         return "—"
@@ -98,7 +104,7 @@ def _anggaran(lap: LaporanRingkasan) -> list[Blok]:
         Baris(
             (
                 f"{p.kode} {p.nama}",
-                format_rupiah(p.anggaran.pagu or 0),
+                _pagu(p.anggaran.pagu),
                 format_rupiah(p.anggaran.realisasi),
                 _pct(p.anggaran.serapan),
                 _pct(p.anggaran.capaian_kinerja),
@@ -111,7 +117,7 @@ def _anggaran(lap: LaporanRingkasan) -> list[Blok]:
         Baris(
             (
                 "Jumlah",
-                format_rupiah(lap.total_pagu or 0),
+                _pagu(lap.total_pagu),
                 format_rupiah(lap.total_realisasi_anggaran),
                 _pct(lap.serapan_total),
                 "",
@@ -231,7 +237,7 @@ def dokumen_triwulan(lap: LaporanRingkasan) -> Dokumen:
                 (
                     Teks("Anggaran: ", tebal=True),
                     Teks(
-                        f"pagu {format_rupiah(a.pagu or 0)}, realisasi "
+                        f"pagu {_pagu(a.pagu)}, realisasi "
                         f"{format_rupiah(a.realisasi)}, serapan {_pct(a.serapan)}, indeks "
                         f"efisiensi {_efisiensi(a)}."
                     ),
