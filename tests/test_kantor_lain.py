@@ -301,3 +301,40 @@ def test_init_new_office_folder(renja, tmp_path: Path) -> None:
         first = path.read_text().splitlines()[0]
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), path
+
+
+def test_init_new_year_drops_what_spoke_of_the_old_targets(renja, data_copy: Path) -> None:
+    """The marks of last year's targets and the date its PK was signed do not carry
+    over: IKK.6's 2025 ``target.renstra`` asumsi would mark the 2026 Renstra target
+    once filled in, and a signed date would make ``renja beda`` treat filling in the
+    new targets as rewriting a signed PK. Marks of what does carry (formula) stay."""
+    path = data_copy / "targets-2025.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("pengaturan:\n", "pengaturan:\n  pk_ditandatangani: 2025-02-20\n", 1)
+    )
+    assert renja("validasi", str(data_copy)).exit_code == 0
+    assert (
+        renja("init", "--tahun", "2026", "--dari", "2025", "--data", str(data_copy)).exit_code == 0
+    )
+    plan = yaml.safe_load((data_copy / "targets-2026.yaml").read_text())
+    assert plan["pengaturan"]["pk_ditandatangani"] is None
+    indikator = {i["kode"]: i for s in plan["sasaran"] for i in s["indikator"]}
+    assert set(indikator["IKK.6"]["tanda"]) == {"formula.lengkap_dihitung_terisi"}
+    assert set(indikator["IKK.10"]["tanda"]) == {"formula.penyebut_tetap"}
+    rows = json.loads(
+        renja("capaian", "--tahun", "2026", "--target", "renstra", "--format", "json",
+              "--data", str(data_copy)).stdout
+    )  # fmt: skip
+    ikk6 = next(r for r in rows if r["kode"] == "IKK.6")
+    assert ikk6["semua_target"]["renstra"]["asumsi"] == []
+
+
+def test_init_new_office_states_no_budget(renja, tmp_path: Path) -> None:
+    """The new office's plan leaves pagu empty (null, '—' in reports) rather than
+    writing a budget of Rp 0 nobody stated."""
+    target = tmp_path / "kantor"
+    assert renja("init", "--kantor", "Dinas Uji", str(target), "--tahun", "2027").exit_code == 0
+    plan = yaml.safe_load((target / "targets-2027.yaml").read_text())
+    assert plan["total_anggaran"] is None
+    assert all(s["anggaran"] is None for s in plan["sasaran"])

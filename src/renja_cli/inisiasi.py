@@ -29,9 +29,10 @@ def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
     """``targets-<tahun>.yaml`` carrying codes, names, formulas and settings of ``dari``.
 
     Every named target, components' included, becomes ``null`` (to fill in); quarterly
-    targets and notes
-    about the old targets are dropped; each indicator names last year's as its
-    ``pendahulu``, so ``tren`` continues across the two years.
+    targets, the notes and marks (asumsi/turunan/contoh) of the old targets and the
+    date the old PK was signed are dropped, since none of them speaks of the new
+    year; each indicator names last year's as its ``pendahulu``, so ``tren``
+    continues across the two years.
     """
     if tahun <= dari:
         raise UsageError(f"--tahun {tahun} harus sesudah --dari {dari}", code="U001")
@@ -42,6 +43,7 @@ def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
     data.pop("catatan", None)
     data["dokumen"] = f"Perjanjian Kinerja {tahun} (disusun dari {dari}; target belum diisi)"
     data["pengaturan"] = rencana.pengaturan.model_dump(mode="json")
+    data["pengaturan"]["pk_ditandatangani"] = None  # the new year's PK is not signed yet
     data.pop("total_anggaran", None)  # a new year's budget is not last year's
     data.pop("program_prioritas", None)  # nor its priority programmes
     for sk_data, sk in zip(data["sasaran"], rencana.sasaran, strict=True):
@@ -52,8 +54,14 @@ def tahun_baru(source: DataSource, tahun: int, dari: int) -> dict[Path, str]:
             for komponen in ind_data.get("formula", {}).get("komponen", []):
                 if "target" in komponen:  # a component's own target is a target too
                     komponen["target"] = None
-            tanda = ind_data.get("tanda", {})
-            tanda.pop("target_triwulan", None)  # the mark goes with the value it stood by
+            # a mark goes with the value it stood by: the quarterly targets and every
+            # named target (``target.renstra``) are gone
+            tanda = {
+                k: v
+                for k, v in ind_data.get("tanda", {}).items()
+                if k.split(".")[0] not in ("target", "target_triwulan")
+            }
+            ind_data["tanda"] = tanda
             if not tanda:
                 ind_data.pop("tanda", None)
             ind_data.setdefault("pendahulu", [])
@@ -158,7 +166,7 @@ dokumen: Perjanjian Kinerja {tahun}
 jenis_indikator: IKU            # tingkat indikator utama; kode indikator berawalan IKU.
 tingkat_indikator:              # tingkat lain yang dilaporkan dan awalan kodenya
   - {{awalan: IKU, nama: Indikator Kinerja Utama}}
-total_anggaran: 0               # jumlah pagu semua sasaran (rupiah); diperiksa
+total_anggaran: null            # isi: jumlah pagu semua sasaran (rupiah); diperiksa
 satuan_kustom: {{}}               # satuan tambahan, mis. hari: {{nama: hari, akhiran: " hari"}}
 
 pengaturan:
@@ -177,7 +185,7 @@ sasaran:
   - kode: SS.1                  # kode sasaran (SS, SK, SP …, lalu .nomor)
     nama: Sasaran contoh — ganti dengan sasaran strategis Anda
     perspektif: stakeholder     # stakeholder, customer, proses_internal, pembelajaran
-    anggaran: 0                 # pagu sasaran (rupiah)
+    anggaran: null              # isi: pagu sasaran (rupiah); null = belum diisi
     indikator:
       - kode: IKU.1
         nama: Indikator contoh — persentase (makin tinggi makin baik)
