@@ -137,8 +137,10 @@ def test_responses_repeated_across_files_are_flagged(renja, tmp_path: Path) -> N
     one = TW3 / "survei-pembinaan-kompas-asn.csv"
     lines = one.read_text(encoding="utf-8").splitlines()
     header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
-    part = tmp_path / "ekspor-lain.csv"  # a second export holding three of the same responses
-    part.write_text("\n".join(lines[header : header + 4]) + "\n", encoding="utf-8")
+    part = tmp_path / "ekspor-lain.csv"  # another export sharing three of its responses
+    own = lines[header + 1].replace("2025/08/21 10:30:44", "2025/08/22 09:00:00", 1)
+    assert own != lines[header + 1]
+    part.write_text("\n".join([*lines[header : header + 4], own]) + "\n", encoding="utf-8")
     out = _json(renja, "ikm", str(one), str(part))
     warned = [p for p in out["peringatan"] if p["kode"] == "R416"]  # type: ignore[index]
     assert warned and "3 responden di ekspor-lain.csv" in warned[0]["pesan"]

@@ -118,6 +118,10 @@ KODE: dict[str, str] = {
     "R420": "berkas survei disebut dua kali atau isinya sama persis dengan berkas lain",
     "R421": "responden lebih banyak daripada populasi (*peringatan*)",
     "R422": "satu berkas survei memuat beberapa kegiatan padahal IKM dirata-rata per kegiatan",
+    "R423": "jawaban survei bertanggal sebelum tahun folder berkasnya (ekspor formulir yang "
+    "dipakai lagi memuat jawaban tahun lalu)",
+    "R424": "buku kerja survei memuat lebih dari satu lembar jawaban yang tampak "
+    "(hanya satu yang dibaca)",
     # history between two versions of the data (renja beda)
     "R501": "target PK diubah, ditambah atau dihapus sesudah PK ditandatangani "
     "(`pengaturan.pk_ditandatangani`), juga `target_utama` dan `arah`",

@@ -3,7 +3,7 @@
 A pure core: read exports (:func:`baca_survei`), compute (:func:`hitung_ikm`,
 or both at once with :func:`ikm_dari_berkas`), then hand the
 :class:`HasilIkm` to a renderer in :mod:`renja_cli.ikm.render`. Nothing here
-prints. Problems are :class:`~renja_cli.errors.DataError` s coded R401–R419
+prints. Problems are :class:`~renja_cli.errors.DataError` s coded R401–R424
 (:data:`KODE_GALAT`).
 """
 

@@ -659,6 +659,8 @@ def _baca_xlsx(path: Path, referensi: ReferensiSurvei, lembar: str | None) -> Su
         sheet: Any = workbook[lembar] if lembar is not None else _lembar_pertama(path, workbook)
         with warnings.catch_warnings():  # rows are parsed lazily, warnings come late too
             warnings.simplefilter("ignore", UserWarning)
+            if lembar is None:
+                _satu_lembar_jawaban(path, workbook, sheet, referensi)
             return _baca_lembar(path, sheet, referensi)
     finally:
         workbook.close()
@@ -677,10 +679,35 @@ def _lembar_pertama(path: Path, workbook: Any) -> Any:
     )
 
 
-def _baca_lembar(path: Path, sheet: Any, referensi: ReferensiSurvei) -> Survei:
-    title = sheet.title
-    sheet.reset_dimensions()
-    rows = _baris_lembar(path, title, sheet)
+def _satu_lembar_jawaban(path: Path, workbook: Any, first: Any, referensi: ReferensiSurvei) -> None:
+    """Refuse a workbook whose other visible sheets also hold the nine unsur (R424):
+    a sheet per quarter, or "Form Responses 2" beside "Form Responses 1" after the
+    form was linked again — reading the first alone silently drops the others."""
+    for sheet in workbook.worksheets:
+        if sheet is first or getattr(sheet, "sheet_state", "visible") != "visible":
+            continue
+        sheet.reset_dimensions()
+        try:
+            found = _cari_judul(_baris_lembar(path, sheet.title, sheet))
+            if found is None:
+                continue
+            _petakan(found[1], referensi, lambda kolom: Location(path))
+        except DataError:
+            continue  # not a sheet of responses (a summary with formulas, a chart's data)
+        raise DataError(
+            f"buku kerja memuat lebih dari satu lembar jawaban survei ('{first.title}' dan "
+            f"'{sheet.title}'); renja hanya membaca satu lembar: pindahkan lembar lain ke "
+            "berkasnya sendiri, atau sembunyikan (Hide) lembar yang tidak dihitung",
+            _lokasi(path, sheet.title, found[0]),
+            code="R424",
+        )
+
+
+def _cari_judul(
+    rows: Iterator[tuple[int, list[Nilai]]],
+) -> tuple[int, list[str], str | None, bool] | None:
+    """The header row (number, texts) after leading ``# `` comment rows, and the
+    ``# contoh: …`` note among them; None for a sheet without one."""
     catatan: str | None = None
     contoh = False
     for number, values in rows:
@@ -693,15 +720,23 @@ def _baca_lembar(path: Path, sheet: Any, referensi: ReferensiSurvei) -> Survei:
             if match:
                 contoh, catatan = True, match.group(1).strip() or first.strip()
             continue
-        header_row = number
         judul = [_teks_sel(v) for v in values]
-        break
-    else:
+        while judul and not judul[-1]:
+            judul.pop()
+        return number, judul, catatan, contoh
+    return None
+
+
+def _baca_lembar(path: Path, sheet: Any, referensi: ReferensiSurvei) -> Survei:
+    title = sheet.title
+    sheet.reset_dimensions()
+    rows = _baris_lembar(path, title, sheet)
+    found = _cari_judul(rows)
+    if found is None:
         raise DataError(
             "survei kosong: tidak ada baris judul kolom", Location(path, sheet=title), code="R405"
         )
-    while judul and not judul[-1]:
-        judul.pop()
+    header_row, judul, catatan, contoh = found
 
     def lokasi_judul(kolom: int) -> Location:
         return _lokasi(path, title, header_row, kolom)

@@ -1,4 +1,4 @@
-"""Error and warning codes of the survey (IKM) reader, R401–R419.
+"""Error and warning codes of the survey (IKM) reader, R401–R424.
 
 The codes live in the one table of :data:`renja_cli.errors.KODE`; every
 :class:`~renja_cli.errors.DataError` the package raises carries one of them.

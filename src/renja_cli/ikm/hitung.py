@@ -395,10 +395,10 @@ def ikm_dari_berkas(
 ) -> HasilIkm:
     """Read every file, reporting all files' errors at once, then :func:`hitung_ikm`.
 
-    ``sampai`` (year, period file): responses must be dated within the period, as
-    any record of a quarter folder (R312). ``per_kegiatan``: each file must be
-    one event (R422), as the mean of events requires; several files under
-    ``rata_rata_kegiatan`` always are.
+    ``sampai`` (year, period file): responses must be dated within the period's year
+    and not after the period, as any record of a quarter folder (R423, R312).
+    ``per_kegiatan``: each file must be one event (R422), as the mean of events
+    requires; several files under ``rata_rata_kegiatan`` always are.
     """
     ref = referensi or muat_referensi()
     if not paths:
@@ -419,6 +419,8 @@ def ikm_dari_berkas(
     if per_kegiatan or (len(surveys) > 1 and (gabung or ref.gabung) == "rata_rata_kegiatan"):
         for survei in surveys:
             errors.extend(_satu_kegiatan(survei, ref))
+    extra, kembar = responden_lintas_berkas(surveys)
+    errors += kembar
     if errors:
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
     hasil = hitung_ikm(
@@ -430,7 +432,6 @@ def ikm_dari_berkas(
         bobot=bobot,
         gabung=gabung,
     )
-    extra = responden_lintas_berkas(surveys)
     return _ganti(hasil, peringatan=hasil.peringatan + tuple(extra)) if extra else hasil
 
 
@@ -466,7 +467,9 @@ def _satu_kegiatan(s: Survei, ref: ReferensiSurvei) -> list[DataError]:
 
 def _sesudah_periode(s: Survei, tahun: int, periode: str) -> list[DataError]:
     """Responses dated after the period of the folder they stand in (R312): an export
-    taken in October also holds October's answers."""
+    taken in October also holds October's answers. Responses dated before its year
+    (R423): a form used again this year exports last year's answers too, and the
+    year's IKM is of this year's answers only."""
     from renja_cli.hitung.periode import label_periode, sesudah_periode, triwulan_tanggal
 
     if s.kolom_waktu is None:
@@ -476,24 +479,38 @@ def _sesudah_periode(s: Survei, tahun: int, periode: str) -> list[DataError]:
         dates = urai_tanggal([r.waktu for r in s.responden])
     except WaktuError as exc:
         return [DataError(str(exc), s.lokasi(s.responden[exc.index].baris, column), code="R413")]
+    errors: list[DataError] = []
+    early = [(r, d) for r, d in zip(s.responden, dates, strict=True) if d and d.year < tahun]
+    if early:
+        r, d = early[0]
+        more = f" (dan {len(early) - 1} jawaban lain)" if len(early) > 1 else ""
+        errors.append(
+            DataError(
+                f"jawaban bertanggal {d.isoformat()} jatuh sebelum tahun {tahun}{more}; "
+                f"IKM {tahun} hanya dari jawaban tahun {tahun}: formulir yang dipakai lagi "
+                "mengekspor juga jawaban tahun lalu — hapus baris itu dari berkas",
+                s.lokasi(r.baris, column),
+                code="R423",
+            )
+        )
     late = [
         (r, d)
         for r, d in zip(s.responden, dates, strict=True)
         if d is not None and sesudah_periode(d.year, triwulan_tanggal(d), periode, tahun)
     ]
-    if not late:
-        return []
-    r, d = late[0]
-    more = f" (dan {len(late) - 1} jawaban lain)" if len(late) > 1 else ""
-    return [
-        DataError(
-            f"jawaban bertanggal {d.isoformat()} jatuh sesudah {label_periode(periode)} "
-            f"{tahun}{more}; jawaban itu masuk folder triwulan {triwulan_tanggal(d)} "
-            f"tahun {d.year}",
-            s.lokasi(r.baris, column),
-            code="R312",
+    if late:
+        r, d = late[0]
+        more = f" (dan {len(late) - 1} jawaban lain)" if len(late) > 1 else ""
+        errors.append(
+            DataError(
+                f"jawaban bertanggal {d.isoformat()} jatuh sesudah {label_periode(periode)} "
+                f"{tahun}{more}; jawaban itu masuk folder triwulan {triwulan_tanggal(d)} "
+                f"tahun {d.year}",
+                s.lokasi(r.baris, column),
+                code="R312",
+            )
         )
-    ]
+    return errors
 
 
 def berkas_kembar(paths: Sequence[Path]) -> list[DataError]:
@@ -534,9 +551,14 @@ def berkas_kembar(paths: Sequence[Path]) -> list[DataError]:
     return errors
 
 
-def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
-    """Responses with the same timestamp and answers in two files (R416): a form's
-    responses exported twice into files that differ elsewhere."""
+def responden_lintas_berkas(
+    surveys: Sequence[Survei],
+) -> tuple[list[Peringatan], list[DataError]]:
+    """Responses with the same timestamp and answers in two files: a warning (R416)
+    when the files share some, an error (R420) when every response of one file is in
+    the other — the same export saved twice with other line ends, separators or
+    quoting (``survei - Salinan.csv``), or an earlier export beside a later one —
+    which would count each of them twice."""
     first: dict[tuple[object, tuple[int, ...]], tuple[int, int]] = {}
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i, survei in enumerate(surveys):
@@ -546,9 +568,29 @@ def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
             j, baris = first.setdefault((r.waktu, r.nilai), (i, r.baris))
             if j != i:
                 pairs.setdefault((j, i), []).append((baris, r.baris))
-    warnings = []
+    warnings: list[Peringatan] = []
+    errors: list[DataError] = []
     for (a, b), rows in sorted(pairs.items()):
         sa, sb = surveys[a], surveys[b]
+        # a file all of whose responses pair up (side: its row in each pair)
+        contained = [
+            (inner, outer)
+            for inner, outer, side in ((sb, sa, 1), (sa, sb, 0))
+            if len({row[side] for row in rows}) == len(inner.responden)
+        ]
+        if contained:
+            inner, outer = contained[0]
+            errors.append(
+                DataError(
+                    f"semua {len(inner.responden)} jawaban berkas ini (cap waktu dan skor) ada "
+                    f"juga di {outer.berkas.name}: ekspor yang sama disimpan dua kali (atau "
+                    "ekspor lama di samping yang baru) menghitung setiap jawaban dua kali; "
+                    "hapus salah satu",
+                    Location(inner.berkas),
+                    code="R420",
+                )
+            )
+            continue
         shown = ", ".join(f"{x}↔{y}" for x, y in rows[:5]) + (" …" if len(rows) > 5 else "")
         warnings.append(
             Peringatan(
@@ -558,7 +600,7 @@ def responden_lintas_berkas(surveys: Sequence[Survei]) -> list[Peringatan]:
                 sb.lokasi(rows[0][1]),
             )
         )
-    return warnings
+    return warnings, errors
 
 
 def cari_berkas_survei(folder: Path, pola: str = "survei-*") -> list[Path]:
