@@ -14,6 +14,7 @@ from renja_cli.hitung.agregat import KOSONG, NilaiAgregat
 from renja_cli.hitung.capaian import STATUSES, Status
 from renja_cli.hitung.proyeksi import Proyeksi, proyeksikan
 from renja_cli.laporan.capaian import (
+    anggaran_sasaran,
     baris_capaian,
     catatan_berkas,
     cek_triwulan,
@@ -198,7 +199,7 @@ def susun_ringkasan(
         panel=tuple(panels),
         total_pagu=ctx.rencana.total_anggaran
         if ctx.rencana.total_anggaran is not None
-        else sum(sk.anggaran or 0 for sk in ctx.rencana.sasaran),
+        else anggaran_sasaran(ctx.rencana.sasaran),
         total_realisasi_anggaran=total_spent,
         data=source.describe(),
         contoh=ctx.realisasi.contoh,

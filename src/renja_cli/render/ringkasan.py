@@ -43,6 +43,11 @@ PROYEKSI_LABEL = {
 }
 
 
+def _pagu(value: int | None) -> str:
+    """A pagu the targets file does not state is "—", never a stated Rp 0."""
+    return "—" if value is None else format_rupiah(value)
+
+
 def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
 
@@ -233,12 +238,12 @@ def render_markdown(lap: LaporanRingkasan) -> str:
     for p in lap.panel:
         a = p.anggaran
         lines.append(
-            f"| {p.kode} | {format_rupiah(a.pagu or 0)} | {format_rupiah(a.realisasi)} "
+            f"| {p.kode} | {_pagu(a.pagu)} | {format_rupiah(a.realisasi)} "
             f"| {_pct(a.serapan)} | {_pct(a.capaian_kinerja)} "
             f"| {_efisiensi(a)} |"
         )
     lines.append(
-        f"| **Total** | {format_rupiah(lap.total_pagu or 0)} | "
+        f"| **Total** | {_pagu(lap.total_pagu)} | "
         f"{format_rupiah(lap.total_realisasi_anggaran)} | {_pct(lap.serapan_total)} "
         "| | |"
     )
@@ -370,7 +375,7 @@ def _tabel(lap: LaporanRingkasan, lebar: int) -> Any:
             )
         a = p.anggaran
         budget = (
-            f"Pagu {format_rupiah(a.pagu or 0)} · realisasi {format_rupiah(a.realisasi)}"
+            f"Pagu {_pagu(a.pagu)} · realisasi {format_rupiah(a.realisasi)}"
             f" · serapan {_pct(a.serapan)} · efisiensi {_efisiensi(a)}"
         )
         parts.append(
@@ -422,7 +427,7 @@ def _tabel(lap: LaporanRingkasan, lebar: int) -> Any:
     parts.append(proyeksi)
     parts.append(
         Text(
-            f"Anggaran total: pagu {format_rupiah(lap.total_pagu or 0)} · realisasi "
+            f"Anggaran total: pagu {_pagu(lap.total_pagu)} · realisasi "
             f"{format_rupiah(lap.total_realisasi_anggaran)} · serapan {_pct(lap.serapan_total)}"
         )
     )
