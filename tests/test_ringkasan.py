@@ -418,3 +418,19 @@ def test_a_quarter_without_its_file_is_the_position_with_a_note(renja, tmp_path:
     assert laporan.exit_code == 0, laporan.output
     text = (tmp_path / "monev.md").read_text(encoding="utf-8")
     assert f"Catatan: {note}" in text and "Triwulan III" in text
+
+
+def test_projection_above_a_stable_range_asks_to_come_down(renja, tmp_path: Path) -> None:
+    """Inside 60–85 is best: at 90 the year must end at most 85, not 'reach 60'."""
+    from tests.pembangun import folder, indikator
+
+    ind = indikator(arah="stabil", satuan="indeks", target={"pk": {"min": 60, "maks": 85}})
+    for nilai, uraian in ((90, "paling tinggi 85 (kini 90)"), (50, "mencapai 60 (kini 50)")):
+        root = folder(
+            tmp_path / f"data{nilai}",
+            [ind],
+            {"tw1": {"IKK.1": {"nilai": nilai}}, "tw2": {"IKK.1": {"nilai": nilai}}},
+        )
+        result = renja("ringkasan", "--tahun", "2030", "--data", str(root), "-f", "markdown")
+        assert result.exit_code == 0, result.output
+        assert f"nilai akhir tahun harus {uraian}" in result.stdout

@@ -9,6 +9,7 @@ the requirement gives *tercapai* in the same table that shows it.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from renja_cli.hitung.capaian import (
@@ -115,6 +116,16 @@ def proyeksikan(
                 "tanpa_data", None, sisa, f"belum ada realisasi; {harus}", "nilai_akhir"
             )
         return Proyeksi("perlu", None, sisa, harus, "nilai_akhir")
+    if (
+        aturan.arah == "stabil"
+        and target.maks is not None
+        and realisasi is not None
+        and realisasi > target.maks
+    ):
+        # above a range where inside is best: the value must come down to its top, so
+        # the year is projected as for lower-is-better (at 90 against 60–85: "paling
+        # tinggi 85", not "mencapai 60")
+        aturan = replace(aturan, arah="turun")
     found = realisasi_tercapai(target, aturan)
     turun = aturan.arah == "turun"
     rentang = ind.rentang_nilai
