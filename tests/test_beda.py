@@ -307,7 +307,8 @@ def test_population_added_removed_and_renamed(renja: Renja, data: Path) -> None:
     assert any(a["kode"] == "IKK.5" for a in report["angka"])
 
 
-def test_scale_bounds(renja: Renja, data: Path) -> None:
+def _tinggi_dari_90(data: Path) -> None:
+    """Lower the 'Tinggi' band of skala.yaml to 90 (and 'Sedang' to end at 89,99)."""
     edit(
         data / "skala.yaml",
         "{kode: Tinggi, min: 95.00, maks: 99.99}",
@@ -318,6 +319,10 @@ def test_scale_bounds(renja: Renja, data: Path) -> None:
         "{kode: Sedang, min: 85.00, maks: 94.99}",
         "{kode: Sedang, min: 85.00, maks: 89.99}",
     )
+
+
+def test_scale_bounds(renja: Renja, data: Path) -> None:
+    _tinggi_dari_90(data)
     code, report = beda_json(renja)
     assert code == 0
     bounds = {p["bidang"]: (p["lama"], p["baru"]) for p in changes(report, "skala")}
@@ -551,16 +556,7 @@ def test_a_record_file_moves_the_figure(renja: Renja, data: Path) -> None:
 
 def test_reference_files_and_settings_move_the_figures(renja: Renja, data: Path) -> None:
     """instansi.yaml (the population), skala.yaml (the grade bands) and pengaturan."""
-    edit(
-        data / "skala.yaml",
-        "{kode: Tinggi, min: 95.00, maks: 99.99}",
-        "{kode: Tinggi, min: 90.00, maks: 99.99}",
-    )
-    edit(
-        data / "skala.yaml",
-        "{kode: Sedang, min: 85.00, maks: 94.99}",
-        "{kode: Sedang, min: 85.00, maks: 89.99}",
-    )
+    _tinggi_dari_90(data)
     code, report = beda_json(renja)
     assert code == 0 and moved(report, "IKK.5", 3)[1] > moved(report, "IKK.5", 3)[0]
     (data / "skala.yaml").write_bytes((DATA / "skala.yaml").read_bytes())
@@ -702,16 +698,7 @@ def test_reopening_a_closed_quarter(renja: Renja, data: Path, repo: Path) -> Non
 
 def test_closed_quarter_moved_by_a_scale(renja: Renja, data: Path, repo: Path) -> None:
     close_tw2(data, repo)
-    edit(
-        data / "skala.yaml",
-        "{kode: Tinggi, min: 95.00, maks: 99.99}",
-        "{kode: Tinggi, min: 90.00, maks: 99.99}",
-    )
-    edit(
-        data / "skala.yaml",
-        "{kode: Sedang, min: 85.00, maks: 94.99}",
-        "{kode: Sedang, min: 85.00, maks: 89.99}",
-    )
+    _tinggi_dari_90(data)
     code, report = beda_json(renja)
     assert code == 0
     r507 = findings(report, "R507")

@@ -78,9 +78,10 @@ def _teks(value: float | str) -> str:
 
 
 def _sama(a: float | str | None, b: float | str | None) -> bool:
-    """Equal as reported: numbers to the cent (half-up), grades as written."""
+    """Equal as shown: numbers to the four decimals a table prints at most (a Gini
+    0,2925 is not 0,29), grades as written."""
     if isinstance(a, int | float) and isinstance(b, int | float):
-        return round_half_up(a) == round_half_up(b)
+        return round_half_up(a, 4) == round_half_up(b, 4)
     return a == b
 
 
